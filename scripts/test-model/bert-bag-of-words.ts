@@ -1,0 +1,132 @@
+// Builds a tiny BERT-architecture GGUF that behaves as a random-projection bag of word pieces.
+//
+// Attention and feed-forward weights are zero and layer norms are identity, so each token's output is
+// the layer-normed token embedding; mean pooling then averages them. Cosine similarity between two
+// texts therefore tracks how many word pieces they share, which lets tests assert real semantics.
+import { TensorType, writeGguf, type MetaValue, type TensorSpec } from "./gguf-writer.js";
+
+export const TEST_MODEL_NAME = "hearth-test-bow";
+const WORD_START = "\u2581"; // llama.cpp's WordPiece marks word starts with "▁" instead of "##" on the rest
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const DIGITS = "0123456789";
+const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+const SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] as const;
+
+export interface TestModelOptions {
+  dimensions?: number;
+  contextLength?: number;
+  seed?: number;
+}
+
+function* letterStrings(maxLength: number): Generator<string> {
+  let level = [""];
+  for (let len = 1; len <= maxLength; len++) {
+    const next: string[] = [];
+    for (const prefix of level) for (const c of LETTERS) next.push(prefix + c);
+    yield* next;
+    level = next;
+  }
+}
+
+/** Word starts up to three letters, continuations up to two: every a-z word tokenizes, and similar words share pieces. */
+export function buildVocabulary(): string[] {
+  const vocab: string[] = [...SPECIAL];
+  for (const s of letterStrings(3)) vocab.push(WORD_START + s);
+  for (const s of letterStrings(2)) vocab.push(s);
+  for (const d of DIGITS) vocab.push(WORD_START + d, d);
+  for (const p of PUNCTUATION) vocab.push(WORD_START + p);
+  return vocab;
+}
+
+/** mulberry32: small, fast, seedable. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+export function writeTestModel(path: string, options: TestModelOptions = {}): void {
+  const dim = options.dimensions ?? 64;
+  const ctx = options.contextLength ?? 512;
+  const ff = dim * 2;
+  const random = seededRandom(options.seed ?? 42);
+  const vocab = buildVocabulary();
+
+  const tokenEmbeddings = new Float32Array(vocab.length * dim);
+  // Special tokens stay zero so that [CLS]/[SEP] add nothing to the pooled vector.
+  for (let i = SPECIAL.length * dim; i < tokenEmbeddings.length; i++) {
+    tokenEmbeddings[i] = gaussian(random);
+  }
+  const zeros = (n: number) => new Float32Array(n);
+  const ones = (n: number) => new Float32Array(n).fill(1);
+  const f32 = (name: string, dims: number[], data: Float32Array): TensorSpec => ({
+    name,
+    dims,
+    type: TensorType.F32,
+    data,
+  });
+
+  const tensors: TensorSpec[] = [
+    {
+      name: "token_embd.weight",
+      dims: [dim, vocab.length],
+      type: TensorType.F16,
+      data: tokenEmbeddings,
+    },
+    // token_types must be F32: an F16 table aborts inside ggml.
+    f32("token_types.weight", [dim, 2], zeros(dim * 2)),
+    f32("position_embd.weight", [dim, ctx], zeros(dim * ctx)),
+    f32("token_embd_norm.weight", [dim], ones(dim)),
+    f32("token_embd_norm.bias", [dim], zeros(dim)),
+  ];
+  const layer = "blk.0";
+  for (const name of ["attn_q", "attn_k", "attn_v", "attn_output"]) {
+    tensors.push(f32(`${layer}.${name}.weight`, [dim, dim], zeros(dim * dim)));
+    tensors.push(f32(`${layer}.${name}.bias`, [dim], zeros(dim)));
+  }
+  tensors.push(
+    f32(`${layer}.attn_output_norm.weight`, [dim], ones(dim)),
+    f32(`${layer}.attn_output_norm.bias`, [dim], zeros(dim)),
+    f32(`${layer}.ffn_up.weight`, [dim, ff], zeros(dim * ff)),
+    f32(`${layer}.ffn_up.bias`, [ff], zeros(ff)),
+    f32(`${layer}.ffn_down.weight`, [ff, dim], zeros(ff * dim)),
+    f32(`${layer}.ffn_down.bias`, [dim], zeros(dim)),
+    f32(`${layer}.layer_output_norm.weight`, [dim], ones(dim)),
+    f32(`${layer}.layer_output_norm.bias`, [dim], zeros(dim)),
+  );
+
+  const tokenTypes = vocab.map((t) => ((SPECIAL as readonly string[]).includes(t) ? 3 : 1));
+  const meta = new Map<string, MetaValue>([
+    ["general.architecture", { type: "string", value: "bert" }],
+    ["general.name", { type: "string", value: TEST_MODEL_NAME }],
+    ["bert.context_length", { type: "u32", value: ctx }],
+    ["bert.embedding_length", { type: "u32", value: dim }],
+    ["bert.feed_forward_length", { type: "u32", value: ff }],
+    ["bert.block_count", { type: "u32", value: 1 }],
+    ["bert.attention.head_count", { type: "u32", value: 1 }],
+    ["bert.attention.layer_norm_epsilon", { type: "f32", value: 1e-12 }],
+    ["bert.attention.causal", { type: "bool", value: false }],
+    ["bert.pooling_type", { type: "u32", value: 1 }], // mean
+    ["tokenizer.ggml.model", { type: "string", value: "bert" }],
+    ["tokenizer.ggml.tokens", { type: "string[]", value: vocab }],
+    ["tokenizer.ggml.token_type", { type: "i32[]", value: tokenTypes }],
+    ["tokenizer.ggml.token_type_count", { type: "u32", value: 2 }],
+    ["tokenizer.ggml.padding_token_id", { type: "u32", value: 0 }],
+    ["tokenizer.ggml.unknown_token_id", { type: "u32", value: 1 }],
+    ["tokenizer.ggml.bos_token_id", { type: "u32", value: 2 }],
+    ["tokenizer.ggml.seperator_token_id", { type: "u32", value: 3 }],
+    ["tokenizer.ggml.eos_token_id", { type: "u32", value: 3 }],
+    ["tokenizer.ggml.mask_token_id", { type: "u32", value: 4 }],
+  ]);
+  writeGguf(path, meta, tensors);
+}

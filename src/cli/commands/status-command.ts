@@ -1,0 +1,61 @@
+// `hearth status`: roots, counts, model and index fingerprint, database size, recent failures.
+import { statSync } from "node:fs";
+import { chunkerSignature } from "../../chunk/chunker.js";
+import { resolveModel } from "../../embed/resolve-model.js";
+import { openHearth } from "../../hearth.js";
+import type { Logger } from "../../log.js";
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+export async function runStatus(opts: { json?: boolean }, log: Logger): Promise<void> {
+  const hearth = await openHearth({ log, readonly: true, loadModel: false });
+  try {
+    const { store, paths, config } = hearth;
+    const counts = store.counts();
+    const perRoot = store.filesPerRoot();
+    const model = resolveModel(config.embedding.model, paths.modelsDir);
+    const active = store.activeModel();
+    const status = {
+      home: paths.dataDir,
+      index: paths.indexFile,
+      dbBytes: fileSize(paths.indexFile) + fileSize(paths.indexFile + "-wal"),
+      roots: store.listRoots().map((r) => ({ path: r.path, files: perRoot.get(r.id) ?? 0 })),
+      files: counts.files,
+      failed: counts.failed,
+      chunks: counts.chunks,
+      vectors: counts.vectors,
+      chunksWithoutVectors: store.countChunksWithoutVectors(),
+      model:
+        model.kind === "file"
+          ? { path: model.path }
+          : { path: null, note: `${model.reason}; ${model.hint}` },
+      fingerprint: {
+        chunker: store.getMeta("chunker") ?? chunkerSignature(config.chunking),
+        vectors: active ? { model: active.fingerprint, dimensions: active.dimensions } : null,
+      },
+      failures: store.listFailures(50).map((f) => ({ path: f.path, error: f.error })),
+    };
+    if (opts.json) {
+      console.log(JSON.stringify(status, null, 2));
+      return;
+    }
+    console.log(`index      ${status.index} (${(status.dbBytes / 1e6).toFixed(1)} MB)`);
+    for (const r of status.roots) console.log(`root       ${r.path} (${r.files} files)`);
+    console.log(`files      ${status.files} indexed, ${status.failed} failed`);
+    console.log(`chunks     ${status.chunks} (${status.vectors} with vectors)`);
+    console.log(`model      ${status.model.path ?? "none — " + (status.model.note ?? "")}`);
+    console.log(`chunker    ${status.fingerprint.chunker}`);
+    console.log(
+      `vectors    ${status.fingerprint.vectors ? `${status.fingerprint.vectors.model}` : "none"}`,
+    );
+    for (const f of status.failures.slice(0, 10)) console.log(`failed     ${f.path}: ${f.error}`);
+  } finally {
+    await hearth.close();
+  }
+}

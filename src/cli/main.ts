@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The `hearth` command line: parses arguments, runs a command, turns errors into messages and exit codes.
+import { Command } from "commander";
+import { HearthError } from "../errors.js";
+import { createLogger, type LogLevel } from "../log.js";
+import { runIndex } from "./commands/index-command.js";
+import { runReindex } from "./commands/reindex-command.js";
+import { runSearch, type SearchOptions } from "./commands/search-command.js";
+import { runStatus } from "./commands/status-command.js";
+
+const log = createLogger((process.env.HEARTH_LOG_LEVEL as LogLevel | undefined) ?? "warn");
+
+const program = new Command()
+  .name("hearth")
+  .description(
+    "Local-first personal memory: index your files, search them, serve them to local agents.",
+  )
+  .showHelpAfterError();
+
+program
+  .command("index")
+  .description("index folders once (text and markdown), embedding new text if a model is installed")
+  .argument("<dirs...>", "folders to index")
+  .option("--json", "print the report as JSON")
+  .action((dirs: string[], opts: { json?: boolean }) => runIndex(dirs, opts, log));
+
+program
+  .command("search")
+  .description("search the index; results cite file and line range or page")
+  .argument("<query...>", "what to look for, in your own words")
+  .option("-n, --limit <n>", "number of results")
+  .option("--mode <mode>", "hybrid, keyword or semantic", "hybrid")
+  .option("--path <prefix>", "only files under this folder")
+  .option("--kind <kinds>", "only these kinds, comma-separated (md,txt)")
+  .option("--after <date>", "modified on or after: 2026-03-01, or 7d / 2w / 6m / 1y ago")
+  .option("--before <date>", "modified before: same forms as --after")
+  .option("--per-file <n>", "results allowed from one file")
+  .option("--json", "print JSON")
+  .action((words: string[], opts: SearchOptions) => runSearch(words, opts, log));
+
+program
+  .command("status")
+  .description("roots, counts, model, index fingerprint and size, failures")
+  .option("--json", "print JSON")
+  .action((opts: { json?: boolean }) => runStatus(opts, log));
+
+program
+  .command("reindex")
+  .description("rebuild after changing chunking settings or the embedding model")
+  .option("--vectors", "only re-embed (after a model change); the keyword index is kept")
+  .action((opts: { vectors?: boolean }) => runReindex(opts, log));
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  if (err instanceof HearthError) {
+    console.error(`hearth: ${err.message}`);
+    process.exitCode = err.code === "BAD_ARGUMENT" || err.code === "CONFIG_INVALID" ? 2 : 1;
+  } else {
+    console.error(
+      `hearth: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,32 @@
+// Where Hearth keeps its files: everything under HEARTH_HOME when set, else the XDG base directories.
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+export interface HearthPaths {
+  configFile: string;
+  dataDir: string;
+  indexFile: string;
+  modelsDir: string;
+}
+
+export function resolveHearthPaths(env: NodeJS.ProcessEnv = process.env): HearthPaths {
+  const home = env.HEARTH_HOME;
+  if (home) {
+    return {
+      configFile: join(home, "config.json"),
+      dataDir: home,
+      indexFile: join(home, "index.sqlite"),
+      modelsDir: join(home, "models"),
+    };
+  }
+  const userHome = homedir();
+  const configDir = join(env.XDG_CONFIG_HOME || join(userHome, ".config"), "hearth");
+  const dataDir = join(env.XDG_DATA_HOME || join(userHome, ".local", "share"), "hearth");
+  const cacheDir = join(env.XDG_CACHE_HOME || join(userHome, ".cache"), "hearth");
+  return {
+    configFile: join(configDir, "config.json"),
+    dataDir,
+    indexFile: join(dataDir, "index.sqlite"),
+    modelsDir: join(cacheDir, "models"),
+  };
+}

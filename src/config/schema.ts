@@ -1,0 +1,47 @@
+// The config file's schema: validated once at the edge; the Config type is derived from it.
+import { z } from "zod";
+
+const positiveInt = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const configSchema = z
+  .object({
+    embedding: z
+      .object({
+        /** Path to a GGUF embedding model; null means the default preset file in the model cache. */
+        model: z.string().min(1).nullable(),
+        gpu: z.union([z.literal("auto"), z.literal(false), z.enum(["cuda", "vulkan", "metal"])]),
+        /** llama.cpp threads; 0 means one per available core. */
+        threads: positiveInt(0, 256),
+        batchSize: positiveInt(1, 4096),
+      })
+      .strict(),
+    chunking: z
+      .object({
+        targetTokens: positiveInt(64, 4096),
+        overlapTokens: positiveInt(0, 1024),
+        minTokens: positiveInt(1, 1024),
+      })
+      .strict()
+      .refine((c) => c.overlapTokens < c.targetTokens / 2, {
+        message: "overlapTokens must be less than half of targetTokens",
+        path: ["overlapTokens"],
+      }),
+    index: z
+      .object({
+        maxFileBytes: positiveInt(1, Number.MAX_SAFE_INTEGER),
+        concurrency: positiveInt(1, 64),
+      })
+      .strict(),
+    search: z
+      .object({
+        limit: positiveInt(1, 1000),
+        rrfK: positiveInt(1, 1000),
+        candidates: positiveInt(10, 2000),
+        chunksPerFile: positiveInt(1, 100),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type ChunkingConfig = Config["chunking"];

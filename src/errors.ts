@@ -1,0 +1,29 @@
+// Typed errors: a stable code for programs, a message that says what went wrong and how to fix it.
+
+export type HearthErrorCode =
+  | "CONFIG_INVALID"
+  | "CONFIG_UNREADABLE"
+  | "INDEX_MODEL_MISMATCH"
+  | "INDEX_CHUNKER_MISMATCH"
+  | "INDEX_NEWER_SCHEMA"
+  | "MODEL_MISSING"
+  | "MODEL_LOAD_FAILED"
+  | "ROOT_NOT_FOUND"
+  | "ROOT_NOT_DIRECTORY"
+  | "INDEX_MISSING"
+  | "BAD_ARGUMENT";
+
+export class HearthError extends Error {
+  constructor(
+    readonly code: HearthErrorCode,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(hint ? `${message}\n  fix: ${hint}` : message);
+    this.name = "HearthError";
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

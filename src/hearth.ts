@@ -1,0 +1,113 @@
+// Wires one Hearth instance from the environment: paths, validated config, store, embedder, searcher.
+import { chunkerSignature } from "./chunk/chunker.js";
+import { loadConfig } from "./config/load-config.js";
+import { resolveHearthPaths, type HearthPaths } from "./config/paths.js";
+import type { Config } from "./config/schema.js";
+import type { Embedder } from "./embed/embedder.js";
+import { LlamaEmbedder } from "./embed/llama-embedder.js";
+import { resolveModel } from "./embed/resolve-model.js";
+import type { Logger } from "./log.js";
+import type { IndexDeps } from "./pipeline/index-file.js";
+import { Searcher } from "./search/search.js";
+import { openDatabase } from "./store/open-database.js";
+import { Store } from "./store/store.js";
+
+export interface Hearth {
+  paths: HearthPaths;
+  config: Config;
+  store: Store;
+  embedder: Embedder | null;
+  /** Why semantic search is off, with how to turn it on; null when a model is loaded. */
+  modelNotice: string | null;
+  searcher: Searcher;
+  indexDeps: IndexDeps;
+  close(): Promise<void>;
+}
+
+export interface OpenHearthOptions {
+  log: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Read-only: search and status from another process while the index is being written. */
+  readonly?: boolean;
+  /** Load the embedding model (not needed for status). */
+  loadModel?: boolean;
+  /**
+   * Accept new settings instead of refusing them: "vectors" rebinds the vector index to the configured
+   * model; "all" also marks every file for re-chunking. The embedding cache is kept either way.
+   */
+  reindex?: "vectors" | "all";
+}
+
+export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
+  const paths = resolveHearthPaths(options.env);
+  const config = loadConfig(paths.configFile);
+  const store = new Store(openDatabase(paths.indexFile, { readonly: options.readonly ?? false }));
+  try {
+    if (options.reindex === "all") store.invalidateChunks(chunkerSignature(config.chunking));
+    if (!options.readonly) store.checkChunker(chunkerSignature(config.chunking));
+    const { embedder, notice } =
+      options.loadModel === false
+        ? { embedder: null, notice: "model not loaded" }
+        : await loadEmbedder(config, paths, store, options);
+    return {
+      paths,
+      config,
+      store,
+      embedder,
+      modelNotice: notice,
+      searcher: new Searcher(store, embedder, config.search, notice ?? undefined),
+      indexDeps: {
+        store,
+        embedder,
+        chunking: config.chunking,
+        maxFileBytes: config.index.maxFileBytes,
+      },
+      async close() {
+        await embedder?.close();
+        store.close();
+      },
+    };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}
+
+async function loadEmbedder(
+  config: Config,
+  paths: HearthPaths,
+  store: Store,
+  options: OpenHearthOptions,
+): Promise<{ embedder: Embedder | null; notice: string | null }> {
+  const choice = resolveModel(config.embedding.model, paths.modelsDir);
+  if (choice.kind === "none") {
+    return { embedder: null, notice: `${choice.reason}; ${choice.hint}` };
+  }
+  const embedder = await LlamaEmbedder.load({
+    modelPath: choice.path,
+    gpu: config.embedding.gpu,
+    threads: config.embedding.threads,
+    log: options.log,
+  });
+  try {
+    const { fingerprint, dimensions } = embedder.info;
+    if (options.reindex) {
+      store.replaceVectorIndex(fingerprint, dimensions);
+    } else if (!options.readonly) {
+      store.activateModel(fingerprint, dimensions);
+    } else {
+      store.assertModelMatches(fingerprint, dimensions);
+      if (!store.activeModel()) {
+        await embedder.close();
+        return {
+          embedder: null,
+          notice: "the index has no vectors yet; run `hearth index` with the model installed",
+        };
+      }
+    }
+  } catch (err) {
+    await embedder.close();
+    throw err;
+  }
+  return { embedder, notice: null };
+}

@@ -1,0 +1,24 @@
+// The Indexer seam: one per file kind, turning a file into text segments that know where they came from.
+
+/** A run of text and where it starts: a line (text files) or a page (paged documents). */
+export type TextSegment = { text: string; startLine: number } | { text: string; page: number };
+
+export interface ExtractedDoc {
+  kind: string;
+  /** Title found in the content (a markdown H1, front matter); "" when there is none. */
+  title: string;
+  /** "markdown" lets the chunker break at headings and keep fenced code together. */
+  structure: "markdown" | "plain";
+  segments: TextSegment[];
+}
+
+export interface Indexer {
+  /** Lower-case extensions with the dot, e.g. ".md". */
+  readonly extensions: readonly string[];
+  extract(path: string, signal: AbortSignal): Promise<ExtractedDoc>;
+}
+
+/** An expected reason a file cannot be indexed (binary, unreadable); stored as the file's status. */
+export class ExtractError extends Error {
+  override name = "ExtractError";
+}

@@ -1,0 +1,114 @@
+// One-shot indexing of a root folder: scan, plan, apply file by file, then embed any chunk still missing a vector.
+import { realpath, stat } from "node:fs/promises";
+import { HearthError } from "../errors.js";
+import type { FileOutcome, IndexDeps } from "./index-file.js";
+import { indexFile } from "./index-file.js";
+import { planRoot } from "./plan-root.js";
+import { forEachLimited } from "./pool.js";
+import { scanRoot } from "./scan-root.js";
+import { backfillVectors } from "./backfill-vectors.js";
+
+export interface IndexReport {
+  root: string;
+  scanned: number;
+  unchanged: number;
+  sameContent: number;
+  indexed: number;
+  failed: number;
+  removed: number;
+  chunksEmbedded: number;
+  chunksFromCache: number;
+  failures: { path: string; error: string }[];
+}
+
+export type IndexProgress =
+  | { phase: "scan"; root: string }
+  | { phase: "files"; done: number; total: number; path: string }
+  | { phase: "vectors"; done: number; total: number };
+
+export interface IndexRootOptions {
+  concurrency: number;
+  onProgress?: (p: IndexProgress) => void;
+  signal?: AbortSignal;
+}
+
+export async function resolveRoot(path: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new HearthError("ROOT_NOT_FOUND", `${path} does not exist`, "pass an existing folder");
+  }
+  if (!info.isDirectory()) {
+    throw new HearthError(
+      "ROOT_NOT_DIRECTORY",
+      `${path} is not a folder`,
+      "pass the folder that holds the file",
+    );
+  }
+  return realpath(path);
+}
+
+export async function indexRoot(
+  deps: IndexDeps,
+  rootPath: string,
+  options: IndexRootOptions,
+): Promise<IndexReport> {
+  const { store } = deps;
+  const { onProgress, signal } = options;
+  const path = await resolveRoot(rootPath);
+  const root = store.addRoot(path);
+  onProgress?.({ phase: "scan", root: path });
+  const disk = await scanRoot(path, signal);
+  const known = store.filesOfRoot(root.id);
+  const plan = planRoot(disk, known);
+  const previous = new Map(known.map((f) => [f.path, f]));
+
+  const report: IndexReport = {
+    root: path,
+    scanned: disk.length,
+    unchanged: plan.unchanged,
+    sameContent: 0,
+    indexed: 0,
+    failed: 0,
+    removed: 0,
+    chunksEmbedded: 0,
+    chunksFromCache: 0,
+    failures: [],
+  };
+  for (const gone of plan.remove) if (store.deleteFile(gone)) report.removed++;
+
+  let done = 0;
+  const tally = (file: string, outcome: FileOutcome) => {
+    if (outcome.status === "indexed") {
+      report.indexed++;
+      report.chunksEmbedded += outcome.embedded;
+      report.chunksFromCache += outcome.cached;
+    } else if (outcome.status === "same-content") {
+      report.sameContent++;
+    } else if (outcome.status === "failed") {
+      report.failed++;
+      report.failures.push({ path: file, error: outcome.error });
+    } else {
+      report.removed++;
+    }
+  };
+  await forEachLimited(
+    plan.check,
+    options.concurrency,
+    async (file) => {
+      const outcome = await indexFile(deps, root.id, file, previous.get(file.path) ?? null, signal);
+      tally(file.path, outcome);
+      onProgress?.({ phase: "files", done: ++done, total: plan.check.length, path: file.path });
+    },
+    signal,
+  );
+
+  if (deps.embedder) {
+    report.chunksEmbedded += await backfillVectors(store, deps.embedder, {
+      onProgress: (p) => onProgress?.({ phase: "vectors", ...p }),
+      signal,
+    });
+  }
+  return report;
+}

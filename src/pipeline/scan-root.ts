@@ -1,0 +1,47 @@
+// Walks a root folder for files that an indexer can read, with their size and mtime (stat only, no reads).
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { indexerFor } from "../indexers/registry.js";
+import type { FileStat } from "../store/types.js";
+
+/** Folders never worth indexing. Fuller ignore rules (.gitignore, secrets) belong to the watcher's filter. */
+const SKIPPED_DIRS = new Set(["node_modules", "__pycache__", "dist", "build", "target", "venv"]);
+
+function skipDir(name: string): boolean {
+  return name.startsWith(".") || SKIPPED_DIRS.has(name);
+}
+
+export async function scanRoot(root: string, signal?: AbortSignal): Promise<FileStat[]> {
+  const out: FileStat[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    signal?.throwIfAborted();
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      // A folder deleted or made unreadable during the walk is skipped, not fatal.
+      if (
+        ["ENOENT", "EACCES", "EPERM", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "")
+      )
+        continue;
+      throw err;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      // Symlinks are not followed: they can leave the root or loop.
+      if (entry.isDirectory()) {
+        if (!skipDir(entry.name)) pending.push(path);
+      } else if (entry.isFile() && !entry.name.startsWith(".") && indexerFor(path)) {
+        try {
+          const s = await stat(path);
+          out.push({ path, size: s.size, mtimeMs: Math.trunc(s.mtimeMs) });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

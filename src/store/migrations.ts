@@ -1,0 +1,94 @@
+// Numbered schema migrations, applied in order under PRAGMA user_version.
+import type Database from "better-sqlite3";
+import { HearthError } from "../errors.js";
+
+/** Index i holds the migration that takes user_version from i to i + 1. Append only. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+  CREATE TABLE roots (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    added_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    root_id INTEGER NOT NULL REFERENCES roots(id),
+    path TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ms INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('indexed', 'failed')),
+    error TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    indexed_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX files_root ON files(root_id);
+  CREATE INDEX files_mtime ON files(mtime_ms);
+
+  CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY,
+    -- No cascade: deleting a file's chunks must also delete their FTS and vector rows (store.ts).
+    file_id INTEGER NOT NULL REFERENCES files(id),
+    ordinal INTEGER NOT NULL,
+    heading TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start_line INTEGER,
+    end_line INTEGER,
+    page INTEGER,
+    hash TEXT NOT NULL,
+    -- 1 once vec_chunks holds this chunk's vector under the active model.
+    has_vector INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (file_id, ordinal)
+  ) STRICT;
+  CREATE INDEX chunks_hash ON chunks(hash);
+  CREATE INDEX chunks_file ON chunks(file_id);
+  CREATE INDEX chunks_without_vector ON chunks(id) WHERE has_vector = 0;
+
+  -- Contentless: the text lives in chunks; rows are deleted by rowid (= chunks.id).
+  CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    title, heading, body,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE models (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    dimensions INTEGER NOT NULL
+  ) STRICT;
+
+  -- The embedding cache, content-addressed: a text embedded once per model is never embedded again.
+  CREATE TABLE embeddings (
+    model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+    hash TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model_id, hash)
+  ) STRICT;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new HearthError(
+      "INDEX_NEWER_SCHEMA",
+      `the index was written by a newer Hearth (schema ${current}, this one knows ${SCHEMA_VERSION})`,
+      "upgrade Hearth, or delete the index file and re-index",
+    );
+  }
+  if (current === SCHEMA_VERSION) return;
+  // IMMEDIATE takes the write lock up front, so two processes never migrate at once.
+  db.transaction(() => {
+    const version = db.pragma("user_version", { simple: true }) as number;
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+}

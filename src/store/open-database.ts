@@ -1,0 +1,34 @@
+// Opens the index SQLite file with sqlite-vec loaded, WAL on, and the schema migrated.
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import * as sqliteVec from "sqlite-vec";
+import { HearthError } from "../errors.js";
+import { migrate } from "./migrations.js";
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  if (options.readonly) {
+    if (!existsSync(file)) {
+      throw new HearthError("INDEX_MISSING", `no index at ${file}`, "run `hearth index DIR` first");
+    }
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    sqliteVec.load(db);
+    db.pragma("busy_timeout = 5000");
+    return db;
+  }
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const created = !existsSync(file);
+  const db = new Database(file);
+  if (created) chmodSync(file, 0o600); // personal data: owner only
+  sqliteVec.load(db);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}

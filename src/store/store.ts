@@ -1,0 +1,371 @@
+// The index store: roots, files, chunks, FTS rows, vectors and the embedding cache in one SQLite file.
+import type Database from "better-sqlite3";
+import { HearthError } from "../errors.js";
+import type {
+  ActiveModel,
+  ChunkRow,
+  FailedFileWrite,
+  FileRecord,
+  FileStat,
+  IndexedFileWrite,
+  RootRecord,
+} from "./types.js";
+import { blobToVector, vectorToBlob } from "./vectors.js";
+
+const FILE_COLUMNS = `id, root_id AS rootId, path, kind, size, mtime_ms AS mtimeMs,
+  content_hash AS contentHash, status, error, title, indexed_at AS indexedAt`;
+
+export interface PendingChunk {
+  id: number;
+  hash: string;
+  text: string;
+  heading: string;
+}
+
+export interface StoreCounts {
+  roots: number;
+  files: number;
+  failed: number;
+  chunks: number;
+  vectors: number;
+}
+
+export class Store {
+  constructor(
+    readonly db: Database.Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  close(): void {
+    this.db.close();
+  }
+
+  // --- meta -------------------------------------------------------------------------------------
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?",
+      )
+      .run(key, value, value);
+  }
+
+  /** The chunker's settings are part of the index fingerprint: other settings give other chunks. */
+  checkChunker(signature: string): void {
+    const stored = this.getMeta("chunker");
+    if (stored === null) return this.setMeta("chunker", signature);
+    if (stored !== signature) {
+      throw new HearthError(
+        "INDEX_CHUNKER_MISMATCH",
+        `the index was chunked with ${stored}, the config asks for ${signature}`,
+        "run `hearth reindex` to re-chunk every file (unchanged text is not embedded again), or restore the chunking settings",
+      );
+    }
+  }
+
+  /** Makes every file look changed, so the next index re-reads and re-chunks it under a new signature. */
+  invalidateChunks(signature: string): void {
+    this.db.transaction(() => {
+      this.db.exec("UPDATE files SET content_hash = '', mtime_ms = -1");
+      this.setMeta("chunker", signature);
+    })();
+  }
+
+  // --- roots ------------------------------------------------------------------------------------
+
+  addRoot(path: string): RootRecord {
+    this.db
+      .prepare("INSERT INTO roots(path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING")
+      .run(path, this.now());
+    return this.db
+      .prepare("SELECT id, path, added_at AS addedAt FROM roots WHERE path = ?")
+      .get(path) as RootRecord;
+  }
+
+  listRoots(): RootRecord[] {
+    return this.db
+      .prepare("SELECT id, path, added_at AS addedAt FROM roots ORDER BY path")
+      .all() as RootRecord[];
+  }
+
+  // --- files ------------------------------------------------------------------------------------
+
+  filesOfRoot(rootId: number): FileRecord[] {
+    return this.db
+      .prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE root_id = ?`)
+      .all(rootId) as FileRecord[];
+  }
+
+  getFile(path: string): FileRecord | null {
+    const row = this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).get(path);
+    return (row as FileRecord | undefined) ?? null;
+  }
+
+  listFailures(limit = 100): FileRecord[] {
+    return this.db
+      .prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY path LIMIT ?`)
+      .all(limit) as FileRecord[];
+  }
+
+  /** Replaces a file's chunks, FTS rows and vectors in one transaction: a crash leaves old or new. */
+  writeIndexedFile(write: IndexedFileWrite, vectors: ReadonlyMap<string, Float32Array>): void {
+    this.db.transaction(() => {
+      const fileId = this.upsertFile(write, "indexed", null, write.title);
+      this.deleteChunksOf(fileId);
+      this.insertChunks(fileId, write.title, write.chunks, vectors);
+    })();
+  }
+
+  /** A file that could not be extracted keeps a row with the reason; it is retried when it changes. */
+  writeFailedFile(write: FailedFileWrite): void {
+    this.db.transaction(() => {
+      const fileId = this.upsertFile(write, "failed", write.error, "");
+      this.deleteChunksOf(fileId);
+    })();
+  }
+
+  /** Same content, new stat (touched, or copied back): remember the stat so it is not re-read. */
+  updateStat(stat: FileStat): void {
+    this.db
+      .prepare("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?")
+      .run(stat.size, Math.trunc(stat.mtimeMs), stat.path);
+  }
+
+  deleteFile(path: string): boolean {
+    return this.db.transaction(() => {
+      const file = this.getFile(path);
+      if (!file) return false;
+      this.deleteChunksOf(file.id);
+      this.db.prepare("DELETE FROM files WHERE id = ?").run(file.id);
+      return true;
+    })();
+  }
+
+  private upsertFile(
+    write: FileStat & { rootId: number; kind: string; contentHash: string },
+    status: "indexed" | "failed",
+    error: string | null,
+    title: string,
+  ): number {
+    const row = this.db
+      .prepare(
+        `INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, error, title, indexed_at)
+         VALUES (@rootId, @path, @kind, @size, @mtimeMs, @contentHash, @status, @error, @title, @now)
+         ON CONFLICT(path) DO UPDATE SET root_id = @rootId, kind = @kind, size = @size,
+           mtime_ms = @mtimeMs, content_hash = @contentHash, status = @status, error = @error,
+           title = @title, indexed_at = @now
+         RETURNING id`,
+      )
+      .get({
+        rootId: write.rootId,
+        path: write.path,
+        kind: write.kind,
+        size: write.size,
+        mtimeMs: Math.trunc(write.mtimeMs),
+        contentHash: write.contentHash,
+        status,
+        error,
+        title,
+        now: this.now(),
+      }) as { id: number };
+    return row.id;
+  }
+
+  private deleteChunksOf(fileId: number): void {
+    const ids = this.db
+      .prepare("SELECT id FROM chunks WHERE file_id = ?")
+      .pluck()
+      .all(fileId) as number[];
+    if (ids.length === 0) return;
+    const deleteFts = this.db.prepare("DELETE FROM chunks_fts WHERE rowid = ?");
+    const deleteVec = this.hasVectorTable()
+      ? this.db.prepare("DELETE FROM vec_chunks WHERE chunk_id = ?")
+      : null;
+    for (const id of ids) {
+      deleteFts.run(id);
+      deleteVec?.run(BigInt(id));
+    }
+    this.db.prepare("DELETE FROM chunks WHERE file_id = ?").run(fileId);
+  }
+
+  private insertChunks(
+    fileId: number,
+    title: string,
+    chunks: readonly ChunkRow[],
+    vectors: ReadonlyMap<string, Float32Array>,
+  ): void {
+    const insertChunk = this.db.prepare(
+      `INSERT INTO chunks(file_id, ordinal, heading, text, start_line, end_line, page, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    );
+    const insertFts = this.db.prepare(
+      "INSERT INTO chunks_fts(rowid, title, heading, body) VALUES (?, ?, ?, ?)",
+    );
+    const model = vectors.size > 0 ? this.activeModel() : null;
+    for (const chunk of chunks) {
+      const loc = chunk.location;
+      const { id } = insertChunk.get(
+        fileId,
+        chunk.ordinal,
+        chunk.heading,
+        chunk.text,
+        "startLine" in loc ? loc.startLine : null,
+        "startLine" in loc ? loc.endLine : null,
+        "page" in loc ? loc.page : null,
+        chunk.hash,
+      ) as { id: number };
+      insertFts.run(id, title, chunk.heading, chunk.text);
+      const vector = vectors.get(chunk.hash);
+      if (model && vector) this.insertVector(model, id, chunk.hash, vector);
+    }
+  }
+
+  // --- vectors ----------------------------------------------------------------------------------
+
+  hasVectorTable(): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'vec_chunks'").get() !== undefined
+    );
+  }
+
+  /** The model whose vectors fill vec_chunks, if any. */
+  activeModel(): ActiveModel | null {
+    const fingerprint = this.getMeta("vector_model");
+    if (fingerprint === null) return null;
+    return this.db
+      .prepare("SELECT id, fingerprint, dimensions FROM models WHERE fingerprint = ?")
+      .get(fingerprint) as ActiveModel;
+  }
+
+  /** Refuses a model other than the one the index's vectors came from. */
+  assertModelMatches(fingerprint: string, dimensions: number): void {
+    const active = this.activeModel();
+    if (active && active.fingerprint !== fingerprint) {
+      throw new HearthError(
+        "INDEX_MODEL_MISMATCH",
+        `the index's vectors were made by ${active.fingerprint} (${active.dimensions}d), but the configured model is ${fingerprint} (${dimensions}d)`,
+        "run `hearth reindex --vectors` to re-embed with the configured model (the keyword index is kept), or set embedding.model back",
+      );
+    }
+  }
+
+  /** Binds the index to a model, unless its vectors came from another one. */
+  activateModel(fingerprint: string, dimensions: number): ActiveModel {
+    this.assertModelMatches(fingerprint, dimensions);
+    return this.activeModel() ?? this.replaceVectorIndex(fingerprint, dimensions);
+  }
+
+  /** Drops every vector and binds the index to a model; the embedding cache is kept. */
+  replaceVectorIndex(fingerprint: string, dimensions: number): ActiveModel {
+    if (dimensions % 8 !== 0) {
+      throw new HearthError(
+        "MODEL_LOAD_FAILED",
+        `model ${fingerprint} has ${dimensions} dimensions; Hearth's vector index needs a multiple of 8`,
+        "choose another embedding model",
+      );
+    }
+    return this.db.transaction(() => {
+      this.db
+        .prepare(
+          "INSERT INTO models(fingerprint, dimensions) VALUES (?, ?) ON CONFLICT(fingerprint) DO NOTHING",
+        )
+        .run(fingerprint, dimensions);
+      this.db.exec("DROP TABLE IF EXISTS vec_chunks");
+      this.db.exec("UPDATE chunks SET has_vector = 0 WHERE has_vector = 1");
+      // Sign bits only: a coarse Hamming scan picks candidates that are re-scored with exact floats.
+      this.db.exec(
+        `CREATE VIRTUAL TABLE vec_chunks USING vec0(chunk_id INTEGER PRIMARY KEY, bits bit[${dimensions}])`,
+      );
+      this.setMeta("vector_model", fingerprint);
+      return this.activeModel()!;
+    })();
+  }
+
+  /** Cached vectors for these chunk hashes under a model fingerprint. */
+  cachedVectors(fingerprint: string, hashes: readonly string[]): Map<string, Float32Array> {
+    const out = new Map<string, Float32Array>();
+    const stmt = this.db.prepare(
+      `SELECT e.vector FROM embeddings e JOIN models m ON m.id = e.model_id
+       WHERE m.fingerprint = ? AND e.hash = ?`,
+    );
+    for (const hash of new Set(hashes)) {
+      const row = stmt.get(fingerprint, hash) as { vector: Buffer } | undefined;
+      if (row) out.set(hash, blobToVector(row.vector));
+    }
+    return out;
+  }
+
+  /** Chunks with no vector under the active model (indexed without a model, or after a switch). */
+  chunksWithoutVectors(limit: number): PendingChunk[] {
+    if (!this.activeModel()) return [];
+    return this.db
+      .prepare(
+        `SELECT id, hash, text, heading FROM chunks WHERE has_vector = 0 ORDER BY id LIMIT ?`,
+      )
+      .all(limit) as PendingChunk[];
+  }
+
+  countChunksWithoutVectors(): number {
+    return this.db
+      .prepare("SELECT count(*) FROM chunks WHERE has_vector = 0")
+      .pluck()
+      .get() as number;
+  }
+
+  /** Stores vectors for existing chunks (backfill), in one transaction. */
+  writeVectors(entries: readonly { chunkId: number; hash: string; vector: Float32Array }[]): void {
+    const model = this.activeModel();
+    if (!model) return;
+    this.db.transaction(() => {
+      const deleteVec = this.db.prepare("DELETE FROM vec_chunks WHERE chunk_id = ?");
+      for (const e of entries) {
+        deleteVec.run(BigInt(e.chunkId));
+        this.insertVector(model, e.chunkId, e.hash, e.vector);
+      }
+    })();
+  }
+
+  private insertVector(
+    model: ActiveModel,
+    chunkId: number,
+    hash: string,
+    vector: Float32Array,
+  ): void {
+    const blob = vectorToBlob(vector);
+    this.db
+      .prepare("INSERT OR IGNORE INTO embeddings(model_id, hash, vector) VALUES (?, ?, ?)")
+      .run(model.id, hash, blob);
+    this.db
+      .prepare("INSERT INTO vec_chunks(chunk_id, bits) VALUES (?, vec_quantize_binary(?))")
+      .run(BigInt(chunkId), blob);
+    this.db.prepare("UPDATE chunks SET has_vector = 1 WHERE id = ?").run(chunkId);
+  }
+
+  // --- stats ------------------------------------------------------------------------------------
+
+  counts(): StoreCounts {
+    const one = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
+    return {
+      roots: one("SELECT count(*) FROM roots"),
+      files: one("SELECT count(*) FROM files WHERE status = 'indexed'"),
+      failed: one("SELECT count(*) FROM files WHERE status = 'failed'"),
+      chunks: one("SELECT count(*) FROM chunks"),
+      vectors: this.hasVectorTable() ? one("SELECT count(*) FROM vec_chunks") : 0,
+    };
+  }
+
+  filesPerRoot(): Map<number, number> {
+    const rows = this.db
+      .prepare(
+        "SELECT root_id AS rootId, count(*) AS n FROM files WHERE status = 'indexed' GROUP BY root_id",
+      )
+      .all() as { rootId: number; n: number }[];
+    return new Map(rows.map((r) => [r.rootId, r.n]));
+  }
+}

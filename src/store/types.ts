@@ -1,0 +1,62 @@
+// Row shapes the store reads and writes.
+
+export type FileStatus = "indexed" | "failed";
+
+export interface FileRecord {
+  id: number;
+  rootId: number;
+  path: string;
+  kind: string;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  status: FileStatus;
+  error: string | null;
+  title: string;
+  indexedAt: number;
+}
+
+/** Where a chunk came from: a line range for text, a page for paged documents. */
+export type Location = { startLine: number; endLine: number } | { page: number };
+
+export interface ChunkRow {
+  ordinal: number;
+  heading: string;
+  text: string;
+  location: Location;
+  /** Hash of the exact text that is embedded (heading context included). */
+  hash: string;
+}
+
+export interface FileStat {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface IndexedFileWrite extends FileStat {
+  rootId: number;
+  kind: string;
+  contentHash: string;
+  title: string;
+  chunks: readonly ChunkRow[];
+}
+
+export interface FailedFileWrite extends FileStat {
+  rootId: number;
+  kind: string;
+  contentHash: string;
+  error: string;
+}
+
+export interface ActiveModel {
+  id: number;
+  fingerprint: string;
+  dimensions: number;
+}
+
+export interface RootRecord {
+  id: number;
+  path: string;
+  addedAt: number;
+}
