@@ -49,6 +49,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       options.loadModel === false
         ? { embedder: null, notice: "model not loaded" }
         : await loadEmbedder(config, paths, store, options);
+    let closed = false;
     return {
       paths,
       config,
@@ -63,6 +64,8 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
         maxFileBytes: config.index.maxFileBytes,
       },
       async close() {
+        if (closed) return;
+        closed = true;
         await embedder?.close();
         store.close();
       },

@@ -20,6 +20,27 @@ export interface LlamaEmbedderOptions {
 /** Bump when the way texts are prepared for the model changes: it invalidates cached vectors. */
 const PREPARATION_VERSION = 1;
 
+/**
+ * One Llama per process. llama.cpp's log callback is process-wide: a second getLlama() leaves later
+ * native logs printing to stdout, which would corrupt MCP over stdio. So the first one is kept.
+ */
+let llamaInstance: Promise<Llama> | null = null;
+
+function sharedLlama(gpu: LlamaEmbedderOptions["gpu"], log: Logger): Promise<Llama> {
+  llamaInstance ??= (async () => {
+    // Lazy import: keyword-only use never pays for loading llama.cpp.
+    const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");
+    return getLlama({
+      gpu,
+      build: "never",
+      progressLogs: false,
+      logLevel: LlamaLogLevel.warn,
+      logger: (level, message) => log.debug("llama.cpp", { level, message: message.trim() }),
+    });
+  })();
+  return llamaInstance;
+}
+
 /** Size plus a hash of the first MiB: cheap on a 600 MB model, and the header holds all metadata. */
 function fileIdentity(path: string): string {
   const fd = openSync(path, "r");
@@ -38,7 +59,6 @@ export class LlamaEmbedder implements Embedder {
 
   private constructor(
     readonly info: EmbedderInfo,
-    private readonly llama: Llama,
     private readonly model: LlamaModel,
     private readonly context: LlamaEmbeddingContext,
     private readonly format: PromptFormat,
@@ -47,16 +67,8 @@ export class LlamaEmbedder implements Embedder {
 
   static async load(options: LlamaEmbedderOptions): Promise<LlamaEmbedder> {
     const { modelPath, log } = options;
-    // Lazy import: keyword-only use never pays for loading llama.cpp.
-    const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");
     try {
-      const llama = await getLlama({
-        gpu: options.gpu,
-        build: "never",
-        progressLogs: false,
-        logLevel: LlamaLogLevel.warn,
-        logger: (level, message) => log.debug("llama.cpp", { level, message: message.trim() }),
-      });
+      const llama = await sharedLlama(options.gpu, log);
       const model = await llama.loadModel({ modelPath });
       const threads = options.threads === 0 ? availableParallelism() : options.threads;
       const contextSize = Math.min(model.trainContextSize, 8192);
@@ -73,14 +85,13 @@ export class LlamaEmbedder implements Embedder {
         gpu: llama.gpu,
         threads,
       });
-      // Two tokens of the context go to the [CLS]/[SEP] (or BOS/EOS) that node-llama-cpp adds.
+      // node-llama-cpp adds [CLS]/[SEP] (or BOS/EOS) and needs the total below the context size.
       return new LlamaEmbedder(
         { name, fingerprint, dimensions },
-        llama,
         model,
         context,
         format,
-        contextSize - 2,
+        contextSize - 3,
       );
     } catch (err) {
       throw new HearthError(
@@ -118,6 +129,5 @@ export class LlamaEmbedder implements Embedder {
   async close(): Promise<void> {
     await this.context.dispose();
     await this.model.dispose();
-    await this.llama.dispose();
   }
 }

@@ -1,0 +1,48 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { decodeText } from "../../src/indexers/decode-text.js";
+import { ExtractError } from "../../src/indexers/indexer.js";
+import { textIndexer } from "../../src/indexers/text.js";
+import { tempDir, writeTree } from "../helpers.js";
+
+const signal = new AbortController().signal;
+
+describe("decodeText", () => {
+  it("decodes UTF-8 with and without BOM, UTF-16 LE/BE by BOM, and Windows-1252 fallback", () => {
+    expect(decodeText(Buffer.from("café ☕", "utf8"))).toBe("café ☕");
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("naïve")]))).toBe(
+      "naïve",
+    );
+    expect(
+      decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("résumé", "utf16le")])),
+    ).toBe("résumé");
+    const be = Buffer.from("日本", "utf16le").swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe("日本");
+    expect(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x80]))).toBe("café €");
+  });
+
+  it("refuses binary content with a reason", () => {
+    expect(() => decodeText(Buffer.from([0x89, 0x50, 0x00, 0x01]))).toThrow(ExtractError);
+    expect(() => decodeText(Buffer.from([0x89, 0x50, 0x00, 0x01]))).toThrow(/binary/);
+  });
+});
+
+describe("textIndexer", () => {
+  it("takes a markdown title from front matter or the first heading, and keeps line numbers after front matter", async () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "a.md": "---\ntitle: Lease notes\ntags: [home]\n---\n# Heading\nBody\n",
+      "b.md": "Intro\n# First heading\n",
+      "c.txt": "plain text\n",
+    });
+    const a = await textIndexer.extract(join(dir, "a.md"), signal);
+    expect(a).toMatchObject({ kind: "md", title: "Lease notes", structure: "markdown" });
+    expect(a.segments).toEqual([{ text: "# Heading\nBody\n", startLine: 5 }]);
+    expect((await textIndexer.extract(join(dir, "b.md"), signal)).title).toBe("First heading");
+    expect(await textIndexer.extract(join(dir, "c.txt"), signal)).toMatchObject({
+      kind: "txt",
+      structure: "plain",
+      title: "",
+    });
+  });
+});

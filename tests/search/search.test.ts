@@ -1,0 +1,123 @@
+import { utimesSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Hearth } from "../../src/hearth.js";
+import { indexRoot } from "../../src/pipeline/index-root.js";
+import type { SearchMode, SearchRequest } from "../../src/search/search.js";
+import { KNOWN_QUERIES, NOTES } from "../fixtures.js";
+import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+
+let hearth: Hearth;
+let root: string;
+
+function request(query: string, extra: Partial<SearchRequest> = {}): SearchRequest {
+  return { query, mode: "hybrid", limit: 10, filters: {}, chunksPerFile: 1, ...extra };
+}
+
+describe("search", () => {
+  beforeAll(async () => {
+    const dir = tempDir();
+    writeTree(dir, NOTES);
+    // An old file, for the date filters.
+    const old = new Date("2020-01-15T00:00:00Z");
+    utimesSync(join(dir, "travel/japan.txt"), old, old);
+    const { env } = makeHome({ model: true });
+    hearth = await openTestHearth(env);
+    root = (await indexRoot(hearth.indexDeps, dir, { concurrency: 2 })).root;
+  });
+
+  for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+    it(`finds the right file in the top 3 for every known query (${mode})`, async () => {
+      for (const [query, expected] of KNOWN_QUERIES) {
+        const { results } = await hearth.searcher.search(request(query, { mode }));
+        const top3 = results.slice(0, 3).map((r) => r.path);
+        expect(top3, `${mode}: ${query}`).toContain(join(root, expected));
+      }
+    });
+  }
+
+  it("cites the line range and returns a snippet around the match", async () => {
+    const { results, mode } = await hearth.searcher.search(request("monthly rent rises"));
+    expect(mode).toBe("hybrid");
+    const hit = results[0]!;
+    expect(hit.path).toBe(join(root, "home/lease.md"));
+    expect(hit.kind).toBe("md");
+    expect(hit.location).toEqual({ startLine: 1, endLine: 7 });
+    expect(hit.snippet).toContain("monthly rent rises");
+    expect(new Date(hit.modified).getTime()).toBeGreaterThan(0);
+  });
+
+  it("filters by path prefix without matching a sibling that shares the prefix", async () => {
+    const { results } = await hearth.searcher.search(
+      request("tomatoes compost lease smoothie", { filters: { pathPrefix: join(root, "garden") } }),
+    );
+    expect(results.map((r) => r.path)).toEqual([join(root, "garden/tomatoes.md")]);
+    const sibling = await hearth.searcher.search(
+      request("tomatoes", { filters: { pathPrefix: join(root, "gard") } }),
+    );
+    expect(sibling.results).toEqual([]);
+  });
+
+  it("filters by kind and by modification date, in every mode", async () => {
+    for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+      const txt = await hearth.searcher.search(
+        request("banana temples lease", { mode, filters: { kinds: ["txt"] } }),
+      );
+      expect(txt.results.length).toBeGreaterThan(0);
+      expect(txt.results.every((r) => r.kind === "txt")).toBe(true);
+      const before = await hearth.searcher.search(
+        request("temples Kyoto lease", { mode, filters: { before: Date.parse("2021-01-01") } }),
+      );
+      expect(before.results.map((r) => r.path)).toEqual([join(root, "travel/japan.txt")]);
+      const after = await hearth.searcher.search(
+        request("temples Kyoto", { mode, filters: { after: Date.parse("2021-01-01") } }),
+      );
+      expect(after.results.map((r) => r.path)).not.toContain(join(root, "travel/japan.txt"));
+    }
+  });
+
+  it("gives one result per file unless asked for more", async () => {
+    const long = tempDir();
+    const para = (i: number) =>
+      `## Part ${i}\n\n${`Quarterly budget review notes part ${i}. `.repeat(40)}\n`;
+    writeTree(long, { "budget.md": `# Budget\n\n${[1, 2, 3, 4].map(para).join("\n")}` });
+    await indexRoot(hearth.indexDeps, long, { concurrency: 1 });
+    const one = await hearth.searcher.search(
+      request("quarterly budget review", { mode: "keyword" }),
+    );
+    expect(one.results.filter((r) => r.path.endsWith("budget.md"))).toHaveLength(1);
+    const many = await hearth.searcher.search(
+      request("quarterly budget review", { mode: "keyword", chunksPerFile: 3 }),
+    );
+    expect(many.results.filter((r) => r.path.endsWith("budget.md"))).toHaveLength(3);
+  });
+
+  const HOSTILE = [
+    '"unbalanced quote',
+    "lease AND OR NOT",
+    "NEAR(lease rent, 2)",
+    "*",
+    "lease*",
+    "title:lease",
+    "^lease",
+    "-- ; DROP TABLE chunks; --",
+    "()",
+    "'",
+    "日本 旅行 京都",
+    "émigré naïve café",
+    "🔥🏠",
+    "",
+    "   ",
+    "lease ".repeat(2000) + "x".repeat(2000),
+  ];
+  for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+    it(`never throws on hostile query strings (${mode})`, async () => {
+      for (const q of HOSTILE) {
+        const response = await hearth.searcher.search(request(q, { mode }));
+        expect(Array.isArray(response.results)).toBe(true);
+      }
+      const quoted = await hearth.searcher.search(request('"apartment lease', { mode }));
+      expect(quoted.results[0]?.path).toBe(join(root, "home/lease.md"));
+    });
+  }
+});
