@@ -33,10 +33,11 @@ export function semanticSearch(
   if (candidates.length === 0) return [];
   return db
     .prepare(
+      // CROSS JOIN fixes the join order: candidates first, so only they are scored.
       `SELECT c.id AS chunkId, 1 - vec_distance_cosine(e.vector, ?) AS score
-       FROM chunks c JOIN embeddings e ON e.model_id = ? AND e.hash = c.hash
-       WHERE c.id IN (SELECT value FROM json_each(?))
+       FROM json_each(?) AS j CROSS JOIN chunks c ON c.id = j.value
+       CROSS JOIN embeddings e ON e.model_id = ? AND e.hash = c.hash
        ORDER BY score DESC`,
     )
-    .all(blob, model.id, JSON.stringify(candidates)) as RankedChunk[];
+    .all(blob, JSON.stringify(candidates), model.id) as RankedChunk[];
 }
