@@ -64,7 +64,7 @@ function buildStore(store: Store, n: number, seed: number) {
     const vectors = new Map<string, Float32Array>();
     for (let c = 0; c < CHUNKS_PER_FILE && f * CHUNKS_PER_FILE + c < n; c++) {
       const id = f * CHUNKS_PER_FILE + c;
-      const text = Array.from({ length: WORDS_PER_CHUNK }, (_, i) =>
+      const text = Array.from({ length: WORDS_PER_CHUNK }, () =>
         random() < 0.45 ? STOP[stop()]! : words[zipf()]!,
       ).join(" ");
       const hash = `h${id}`;
@@ -100,7 +100,7 @@ function buildStore(store: Store, n: number, seed: number) {
   return { writeChunksPerSec: Math.round(n / seconds), queries };
 }
 
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+async function time(fn: () => unknown): Promise<number> {
   const t = performance.now();
   await fn();
   return performance.now() - t;
