@@ -1,6 +1,13 @@
-// `npm run bench -- [search] [--sizes 10000,100000] [--json]`: benchmarks with fixed seeds.
-import { arch, cpus, platform } from "node:os";
+// `npm run bench -- [search|index|embed|all] [--sizes 10000,100000] [--model PATH] [--out DIR] [--json]`
+import { mkdirSync, writeFileSync } from "node:fs";
+import { arch, cpus, platform, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { latencyChart } from "./chart.js";
+import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
+import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
+
+const SECTIONS = ["search", "index", "embed"] as const;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -8,15 +15,15 @@ function option(name: string): string | undefined {
 }
 
 function machine(): string {
-  return `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${platform()} ${arch()}, Node ${process.version}`;
+  return `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.version}`;
 }
 
 function printSearch(results: SearchBenchResult[]): void {
   console.log(
-    `search latency (ms), ${results[0]?.queries ?? 0} natural-language queries, ${results[0]?.dims ?? 0} dims`,
+    `\nsearch latency (ms), ${results[0]?.queries ?? 0} natural-language queries, ${results[0]?.dims ?? 0} dims`,
   );
   console.log(
-    "chunks   | keyword p50/p95 | semantic p50/p95 | hybrid p50/p95 | float vec0 p50/p95 | hybrid/float p95 | recall@10 | write chunks/s",
+    "chunks   | keyword p50/p95 | semantic p50/p95 | hybrid p50/p95  | float vec0 p50/p95 | hybrid/float p95 | recall@10 | store writes chunks/s | RSS MB",
   );
   for (const r of results) {
     const m = r.modes;
@@ -25,20 +32,46 @@ function printSearch(results: SearchBenchResult[]): void {
         String(r.chunks).padEnd(8),
         `${m.keyword.p50} / ${m.keyword.p95}`.padEnd(15),
         `${m.semantic.p50} / ${m.semantic.p95}`.padEnd(16),
-        `${m.hybrid.p50} / ${m.hybrid.p95}`.padEnd(14),
+        `${m.hybrid.p50} / ${m.hybrid.p95}`.padEnd(15),
         `${r.floatScan.p50} / ${r.floatScan.p95}`.padEnd(18),
         String(r.hybridToFloatScanP95).padEnd(16),
         String(r.semanticRecallAt10).padEnd(9),
-        String(r.writeChunksPerSec),
+        String(r.writeChunksPerSec).padEnd(21),
+        String(r.peakRssMB),
       ].join(" | "),
     );
   }
 }
 
-const sections = process.argv.slice(2).filter((a) => !a.startsWith("--") && !/^[\d,]+$/.test(a));
-const wanted = sections.length === 0 || sections.includes("all") ? ["search"] : sections;
+function printIndex(r: IndexBenchResult): void {
+  console.log(
+    `\nindexing without embedding: ${r.files} markdown files, ${r.megabytes} MB, ${r.chunks} chunks`,
+  );
+  console.log(
+    `  ${r.seconds} s — ${r.chunksPerSec} chunks/s, ${r.filesPerSec} files/s; unchanged re-index ${r.reindexUnchangedMs} ms; RSS ${r.peakRssMB} MB`,
+  );
+}
+
+function printEmbed(r: EmbedBenchResult): void {
+  console.log(`\nembedding with ${r.model}, ${r.texts} texts of 60 words`);
+  console.log(
+    `  Hearth ${r.hearthChunksPerSec} chunks/s vs raw getEmbeddingFor ${r.rawChunksPerSec} chunks/s (ratio ${r.hearthToRaw}); query p50/p95 ${r.queryMs.p50}/${r.queryMs.p95} ms; RSS ${r.peakRssMB} MB`,
+  );
+}
+
+const asked = process.argv
+  .slice(2)
+  .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
+const wanted = asked.length === 0 || asked.includes("all") ? [...SECTIONS] : asked;
+for (const s of wanted) {
+  if (!(SECTIONS as readonly string[]).includes(s)) {
+    console.error(`unknown section ${JSON.stringify(s)}; use one of: ${SECTIONS.join(", ")}, all`);
+    process.exit(2);
+  }
+}
 const json = process.argv.includes("--json");
-const sizes = (option("--sizes") ?? "10000,100000").split(",").map(Number);
+const sizes = (option("--sizes") ?? "10000,30000,100000").split(",").map(Number);
+const out = resolve(option("--out") ?? ".bench-out");
 const report: Record<string, unknown> = { machine: machine(), date: new Date().toISOString() };
 
 if (wanted.includes("search")) {
@@ -48,7 +81,21 @@ if (wanted.includes("search")) {
     results.push(await benchSearch(n));
   }
   report.search = results;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "search-latency.svg"), latencyChart(results, machine().split(",")[0]!));
   if (!json) printSearch(results);
 }
+if (wanted.includes("index")) {
+  console.error("index: writing and indexing synthetic notes…");
+  report.index = await benchIndex();
+  if (!json) printIndex(report.index as IndexBenchResult);
+}
+if (wanted.includes("embed")) {
+  console.error("embed: generating the test model and embedding…");
+  report.embed = await benchEmbed(option("--model") ?? null);
+  if (!json) printEmbed(report.embed as EmbedBenchResult);
+}
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2));
 if (json) console.log(JSON.stringify(report, null, 2));
-else console.log(`machine: ${report.machine as string}`);
+else console.log(`\nmachine: ${report.machine as string}\nwritten: ${join(out, "bench.json")}`);

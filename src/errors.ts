@@ -11,7 +11,9 @@ export type HearthErrorCode =
   | "ROOT_NOT_FOUND"
   | "ROOT_NOT_DIRECTORY"
   | "INDEX_MISSING"
-  | "BAD_ARGUMENT";
+  | "BAD_ARGUMENT"
+  | "DAEMON_RUNNING"
+  | "DAEMON_UNREACHABLE";
 
 export class HearthError extends Error {
   constructor(

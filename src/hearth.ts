@@ -62,6 +62,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
         embedder,
         chunking: config.chunking,
         maxFileBytes: config.index.maxFileBytes,
+        ignore: { exclude: config.index.exclude, indexSecrets: config.index.indexSecrets },
       },
       async close() {
         if (closed) return;

@@ -26,10 +26,18 @@ export const configSchema = z
         message: "overlapTokens must be less than half of targetTokens",
         path: ["overlapTokens"],
       }),
+    /** Folders the daemon watches (absolute paths). */
+    roots: z.array(z.string().min(1)),
     index: z
       .object({
         maxFileBytes: positiveInt(1, Number.MAX_SAFE_INTEGER),
         concurrency: positiveInt(1, 64),
+        /** Extra gitignore-style patterns, relative to each root. */
+        exclude: z.array(z.string()),
+        /** Secrets (.env, keys, credentials) are never indexed unless this is true. */
+        indexSecrets: z.boolean(),
+        /** Quiet time after a file event before the file is indexed: one index per burst of saves. */
+        debounceMs: positiveInt(0, 60_000),
       })
       .strict(),
     search: z

@@ -10,12 +10,14 @@ import { indexerFor } from "../indexers/registry.js";
 import type { Store } from "../store/store.js";
 import type { FileRecord, FileStat } from "../store/types.js";
 import { vectorsFor } from "./embed-chunks.js";
+import type { IgnoreOptions } from "./ignore-rules.js";
 
 export interface IndexDeps {
   store: Store;
   embedder: Embedder | null;
   chunking: ChunkingConfig;
   maxFileBytes: number;
+  ignore: IgnoreOptions;
 }
 
 export type FileOutcome =

@@ -6,6 +6,7 @@ import { indexFile } from "./index-file.js";
 import { planRoot } from "./plan-root.js";
 import { forEachLimited } from "./pool.js";
 import { scanRoot } from "./scan-root.js";
+import { IgnoreRules } from "./ignore-rules.js";
 import { backfillVectors } from "./backfill-vectors.js";
 
 export interface IndexReport {
@@ -59,7 +60,7 @@ export async function indexRoot(
   const path = await resolveRoot(rootPath);
   const root = store.addRoot(path);
   onProgress?.({ phase: "scan", root: path });
-  const disk = await scanRoot(path, signal);
+  const disk = await scanRoot(path, new IgnoreRules(path, deps.ignore), signal);
   const known = store.filesOfRoot(root.id);
   const plan = planRoot(disk, known);
   const previous = new Map(known.map((f) => [f.path, f]));

@@ -3,15 +3,13 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { indexerFor } from "../indexers/registry.js";
 import type { FileStat } from "../store/types.js";
+import type { IgnoreRules } from "./ignore-rules.js";
 
-/** Folders never worth indexing. Fuller ignore rules (.gitignore, secrets) belong to the watcher's filter. */
-const SKIPPED_DIRS = new Set(["node_modules", "__pycache__", "dist", "build", "target", "venv"]);
-
-function skipDir(name: string): boolean {
-  return name.startsWith(".") || SKIPPED_DIRS.has(name);
-}
-
-export async function scanRoot(root: string, signal?: AbortSignal): Promise<FileStat[]> {
+export async function scanRoot(
+  root: string,
+  rules: IgnoreRules,
+  signal?: AbortSignal,
+): Promise<FileStat[]> {
   const out: FileStat[] = [];
   const pending = [root];
   while (pending.length > 0) {
@@ -32,8 +30,8 @@ export async function scanRoot(root: string, signal?: AbortSignal): Promise<File
       const path = join(dir, entry.name);
       // Symlinks are not followed: they can leave the root or loop.
       if (entry.isDirectory()) {
-        if (!skipDir(entry.name)) pending.push(path);
-      } else if (entry.isFile() && !entry.name.startsWith(".") && indexerFor(path)) {
+        if (!rules.isIgnored(path, true)) pending.push(path);
+      } else if (entry.isFile() && indexerFor(path) && !rules.isIgnored(path, false)) {
         try {
           const s = await stat(path);
           out.push({ path, size: s.size, mtimeMs: Math.trunc(s.mtimeMs) });

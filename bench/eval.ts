@@ -1,0 +1,66 @@
+// `npm run eval -- --dataset DIR|ZIP [--mode keyword|semantic|hybrid] [--model PATH|test] [--json]`
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createProgress } from "../src/cli/progress.js";
+import { loadBeir } from "../src/eval/beir.js";
+import { runEval } from "../src/eval/run-eval.js";
+import { createLogger } from "../src/log.js";
+import type { SearchMode } from "../src/search/search.js";
+import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const dataset = option("--dataset");
+if (!dataset) {
+  console.error(
+    "usage: npm run eval -- --dataset DIR|ZIP [--mode keyword|semantic|hybrid] [--model PATH|test] [--json]",
+  );
+  process.exit(2);
+}
+const modeOption = option("--mode");
+const modes: SearchMode[] = modeOption
+  ? [modeOption as SearchMode]
+  : ["keyword", "semantic", "hybrid"];
+let model = option("--model") ?? null;
+let scratch: string | null = null;
+if (model === "test") {
+  // The generated test model: exercises the semantic path end to end; its scores mean little.
+  scratch = mkdtempSync(join(tmpdir(), "hearth-eval-model-"));
+  model = join(scratch, "hearth-test-bow.gguf");
+  writeTestModel(model);
+}
+const threads = Number(option("--threads") ?? (option("--model") === "test" ? 1 : 0));
+
+try {
+  const collection = loadBeir(dataset);
+  console.error(
+    `${dataset}: ${collection.corpus.length} documents, ${collection.qrels.size} judged queries`,
+  );
+  const progress = createProgress();
+  const results = await runEval({
+    dataset,
+    collection,
+    modes,
+    model,
+    threads,
+    log: createLogger("warn"),
+    onProgress: (p) => progress.update(p),
+  });
+  progress.done();
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  } else {
+    console.log("mode      queries  nDCG@10  R@10    R@100   MRR@10  query p50 ms");
+    for (const r of results) {
+      console.log(
+        `${r.mode.padEnd(9)} ${String(r.queries).padEnd(8)} ${r.ndcg_at_10.toFixed(4)}   ${r.recall_at_10.toFixed(4)}  ${r.recall_at_100.toFixed(4)}  ${r.mrr_at_10.toFixed(4)}  ${r.queryMsP50}`,
+      );
+    }
+  }
+} finally {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}
