@@ -26,7 +26,7 @@ const PREPARATION_VERSION = 1;
  */
 let llamaInstance: Promise<Llama> | null = null;
 
-function sharedLlama(gpu: LlamaEmbedderOptions["gpu"], log: Logger): Promise<Llama> {
+export function sharedLlama(gpu: LlamaEmbedderOptions["gpu"], log: Logger): Promise<Llama> {
   llamaInstance ??= (async () => {
     // Lazy import: keyword-only use never pays for loading llama.cpp.
     const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");

@@ -71,7 +71,8 @@ export class Searcher {
 
   async search(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
     const started = performance.now();
-    const depth = Math.max(this.settings.candidates, request.limit * request.chunksPerFile);
+    // Headroom over limit × chunksPerFile: grouping by file drops a file's extra chunks.
+    const depth = Math.max(this.settings.candidates, request.limit * request.chunksPerFile * 2);
     let mode = request.mode;
     let notice: string | undefined;
     const model = this.embedder ? this.store.activeModel() : null;
