@@ -7,8 +7,13 @@ import { runIndex } from "./commands/index-command.js";
 import { runReindex } from "./commands/reindex-command.js";
 import { runSearch, type SearchOptions } from "./commands/search-command.js";
 import { runStatus } from "./commands/status-command.js";
+import { runStart, runStop } from "./commands/daemon-commands.js";
+import { runAdd, runRemove, runRoots } from "./commands/roots-command.js";
+import { runService } from "./commands/service-command.js";
 
-const log = createLogger((process.env.HEARTH_LOG_LEVEL as LogLevel | undefined) ?? "warn");
+// Commands stay quiet unless something is wrong; the daemon tells what it does.
+const quiet = process.argv[2] === "start" ? "info" : "warn";
+const log = createLogger((process.env.HEARTH_LOG_LEVEL as LogLevel | undefined) ?? quiet);
 
 const program = new Command()
   .name("hearth")
@@ -49,6 +54,45 @@ program
   .description("rebuild after changing chunking settings or the embedding model")
   .option("--vectors", "only re-embed (after a model change); the keyword index is kept")
   .action((opts: { vectors?: boolean }) => runReindex(opts, log));
+
+program
+  .command("start")
+  .description(
+    "run the daemon: watch the folders and keep the index current (foreground, logs on stderr)",
+  )
+  .argument("[dirs...]", "folders to add to the watched set first")
+  .option("--detach", "run in the background; logs go to daemon.log in the data folder")
+  .action((dirs: string[], opts: { detach?: boolean }) => runStart(dirs, opts, log));
+
+program
+  .command("stop")
+  .description("stop the running daemon")
+  .action(() => runStop());
+
+program
+  .command("add")
+  .description("watch more folders (kept in the config file)")
+  .argument("<dirs...>")
+  .action((dirs: string[]) => runAdd(dirs));
+
+program
+  .command("remove")
+  .description("stop watching folders and drop them from the index")
+  .argument("<dirs...>")
+  .action((dirs: string[]) => runRemove(dirs));
+
+program
+  .command("roots")
+  .description("list the watched folders")
+  .option("--json", "print JSON")
+  .action((opts: { json?: boolean }) => runRoots(opts));
+
+program
+  .command("service")
+  .description("install or uninstall a login service (systemd user unit, launchd agent)")
+  .argument("<action>", "install or uninstall")
+  .option("--print", "print the unit instead of writing it")
+  .action((action: string, opts: { print?: boolean }) => runService(action, opts));
 
 try {
   await program.parseAsync();

@@ -147,6 +147,28 @@ export class Store {
     })();
   }
 
+  /** Removes every indexed file below a folder (a deleted or renamed folder). Returns how many. */
+  deleteFilesUnder(dir: string): number {
+    const prefix = dir.endsWith("/") ? dir : dir + "/";
+    const paths = this.db
+      .prepare("SELECT path FROM files WHERE substr(path, 1, ?) = ?")
+      .pluck()
+      .all(prefix.length, prefix) as string[];
+    for (const path of paths) this.deleteFile(path);
+    return paths.length;
+  }
+
+  /** Forgets a root and everything indexed under it. */
+  removeRoot(path: string): number {
+    const root = this.db.prepare("SELECT id FROM roots WHERE path = ?").get(path) as
+      { id: number } | undefined;
+    if (!root) return 0;
+    const files = this.filesOfRoot(root.id);
+    for (const f of files) this.deleteFile(f.path);
+    this.db.prepare("DELETE FROM roots WHERE id = ?").run(root.id);
+    return files.length;
+  }
+
   private upsertFile(
     write: FileStat & { rootId: number; kind: string; contentHash: string },
     status: "indexed" | "failed",

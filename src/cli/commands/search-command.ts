@@ -2,7 +2,10 @@
 import { openHearth } from "../../hearth.js";
 import type { Logger } from "../../log.js";
 import type { SearchFilters } from "../../search/filters.js";
-import type { SearchHit, SearchResponse } from "../../search/search.js";
+import type { SearchHit, SearchRequest, SearchResponse } from "../../search/search.js";
+import { loadConfig } from "../../config/load-config.js";
+import { resolveHearthPaths } from "../../config/paths.js";
+import { findDaemon } from "../daemon-client.js";
 import {
   parseDate,
   parseKinds,
@@ -52,39 +55,40 @@ function printHuman(response: SearchResponse): void {
   console.log(`(${response.mode}, ${response.tookMs} ms)`);
 }
 
-export async function runSearch(words: string[], opts: SearchOptions, log: Logger): Promise<void> {
-  const request = {
-    query: words.join(" "),
-    mode: parseMode(opts.mode ?? "hybrid"),
-    limit: 10,
-    filters: filtersFrom(opts),
-    chunksPerFile: 1,
-  };
+/** Through the daemon when it runs (its model is loaded, its index is fresh); else read-only, alone. */
+async function search(request: SearchRequest, log: Logger): Promise<SearchResponse> {
+  const daemon = findDaemon(resolveHearthPaths());
+  if (daemon) return daemon.call<SearchResponse>("search", request);
   const hearth = await openHearth({ log, readonly: true });
   try {
-    request.limit = opts.limit
-      ? parsePositiveInt("--limit", opts.limit, 1000)
-      : hearth.config.search.limit;
-    request.chunksPerFile = opts.perFile
-      ? parsePositiveInt("--per-file", opts.perFile, 100)
-      : hearth.config.search.chunksPerFile;
-    const response = await hearth.searcher.search(request);
-    if (opts.json) {
-      const results = response.results.map((h) => ({
-        path: h.path,
-        kind: h.kind,
-        score: h.score,
-        snippet: h.snippet,
-        location: h.location,
-        modified: h.modified,
-        title: h.title,
-        heading: h.heading,
-      }));
-      console.log(JSON.stringify({ ...response, results }));
-    } else {
-      printHuman(response);
-    }
+    return await hearth.searcher.search(request);
   } finally {
     await hearth.close();
   }
+}
+
+export async function runSearch(words: string[], opts: SearchOptions, log: Logger): Promise<void> {
+  const config = loadConfig(resolveHearthPaths().configFile);
+  const request: SearchRequest = {
+    query: words.join(" "),
+    mode: parseMode(opts.mode ?? "hybrid"),
+    limit: opts.limit ? parsePositiveInt("--limit", opts.limit, 1000) : config.search.limit,
+    filters: filtersFrom(opts),
+    chunksPerFile: opts.perFile
+      ? parsePositiveInt("--per-file", opts.perFile, 100)
+      : config.search.chunksPerFile,
+  };
+  const response = await search(request, log);
+  if (!opts.json) return printHuman(response);
+  const results = response.results.map((h) => ({
+    path: h.path,
+    kind: h.kind,
+    score: h.score,
+    snippet: h.snippet,
+    location: h.location,
+    modified: h.modified,
+    title: h.title,
+    heading: h.heading,
+  }));
+  console.log(JSON.stringify({ ...response, results }));
 }

@@ -2,7 +2,10 @@
 import { statSync } from "node:fs";
 import { chunkerSignature } from "../../chunk/chunker.js";
 import { resolveModel } from "../../embed/resolve-model.js";
+import { resolveHearthPaths, type HearthPaths } from "../../config/paths.js";
+import type { DaemonStatus } from "../../daemon/daemon.js";
 import { openHearth } from "../../hearth.js";
+import { findDaemon } from "../daemon-client.js";
 import type { Logger } from "../../log.js";
 
 function fileSize(path: string): number {
@@ -13,7 +16,32 @@ function fileSize(path: string): number {
   }
 }
 
+async function daemonStatus(paths: HearthPaths): Promise<DaemonStatus | null> {
+  const daemon = findDaemon(paths);
+  if (!daemon) return null;
+  try {
+    return await daemon.call<DaemonStatus>("status", undefined, 5000);
+  } catch {
+    return null;
+  }
+}
+
+function printDaemon(d: DaemonStatus | null): void {
+  if (!d) {
+    console.log("daemon     not running (hearth start)");
+    return;
+  }
+  const eta = d.queue.etaSeconds !== null ? `, ETA ${d.queue.etaSeconds}s` : "";
+  console.log(`daemon     running (pid ${d.pid}) since ${d.startedAt}: ${d.activity}`);
+  console.log(
+    `queue      ${d.queue.pending} pending, ${d.queue.active.length} active, ${d.queue.done} done${eta}`,
+  );
+  for (const e of d.recentErrors.slice(0, 5))
+    console.log(`error      ${e.at} ${e.path}: ${e.error}`);
+}
+
 export async function runStatus(opts: { json?: boolean }, log: Logger): Promise<void> {
+  const daemon = await daemonStatus(resolveHearthPaths());
   const hearth = await openHearth({ log, readonly: true, loadModel: false });
   try {
     const { store, paths, config } = hearth;
@@ -40,11 +68,13 @@ export async function runStatus(opts: { json?: boolean }, log: Logger): Promise<
         vectors: active ? { model: active.fingerprint, dimensions: active.dimensions } : null,
       },
       failures: store.listFailures(50).map((f) => ({ path: f.path, error: f.error })),
+      daemon,
     };
     if (opts.json) {
       console.log(JSON.stringify(status, null, 2));
       return;
     }
+    printDaemon(daemon);
     console.log(`index      ${status.index} (${(status.dbBytes / 1e6).toFixed(1)} MB)`);
     for (const r of status.roots) console.log(`root       ${r.path} (${r.files} files)`);
     console.log(`files      ${status.files} indexed, ${status.failed} failed`);

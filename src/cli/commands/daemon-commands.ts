@@ -1,0 +1,96 @@
+// `hearth start [DIR...] [--detach]` and `hearth stop`: run the daemon in the foreground or background.
+import { spawn } from "node:child_process";
+import { openSync } from "node:fs";
+import { resolveHearthPaths } from "../../config/paths.js";
+import { updateRoots } from "../../config/edit-config.js";
+import { Daemon, daemonFiles } from "../../daemon/daemon.js";
+import { runningDaemonPid } from "../../daemon/lock.js";
+import { HearthError } from "../../errors.js";
+import { openHearth } from "../../hearth.js";
+import type { Logger } from "../../log.js";
+import { resolveRoot } from "../../pipeline/index-root.js";
+import { findDaemon } from "../daemon-client.js";
+
+const START_TIMEOUT_MS = 60_000;
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+export async function runStart(
+  dirs: string[],
+  opts: { detach?: boolean },
+  log: Logger,
+): Promise<void> {
+  const paths = resolveHearthPaths();
+  const files = daemonFiles(paths.dataDir);
+  const running = runningDaemonPid(files.lockFile);
+  if (running !== null) {
+    throw new HearthError(
+      "DAEMON_RUNNING",
+      `already running (pid ${running})`,
+      "`hearth stop` first, or `hearth add DIR` to watch more",
+    );
+  }
+  if (dirs.length > 0) {
+    const resolved: string[] = [];
+    for (const dir of dirs) resolved.push(await resolveRoot(dir));
+    updateRoots(paths.configFile, (current) => [...current, ...resolved]);
+  }
+  if (opts.detach) return detach(paths, files.logFile);
+
+  const hearth = await openHearth({ log });
+  if (hearth.modelNotice) log.warn(hearth.modelNotice);
+  if (hearth.config.roots.length === 0)
+    log.warn("no folders are watched yet: run `hearth add DIR`");
+  const daemon = await Daemon.start(hearth, log);
+  const stop = () => void daemon.stop();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await daemon.stopped;
+}
+
+async function detach(
+  paths: ReturnType<typeof resolveHearthPaths>,
+  logFile: string,
+): Promise<void> {
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  const out = openSync(logFile, "a", 0o600);
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "start"], {
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: process.env,
+  });
+  child.unref();
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const daemon = findDaemon(paths);
+    if (daemon) {
+      try {
+        await daemon.call("status", undefined, 2000);
+        console.log(`started (pid ${daemon.pid}); logs in ${logFile}`);
+        return;
+      } catch {
+        // listening soon
+      }
+    }
+    if (child.exitCode !== null) break;
+    await sleep(100);
+  }
+  throw new HearthError("DAEMON_UNREACHABLE", "the daemon did not start", `see ${logFile}`);
+}
+
+export async function runStop(): Promise<void> {
+  const paths = resolveHearthPaths();
+  const daemon = findDaemon(paths);
+  if (!daemon) {
+    console.log("not running");
+    return;
+  }
+  await daemon.call("stop");
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && runningDaemonPid(daemonFiles(paths.dataDir).lockFile) !== null)
+    await sleep(50);
+  console.log(`stopped (pid ${daemon.pid})`);
+}

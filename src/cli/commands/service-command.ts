@@ -1,0 +1,41 @@
+// `hearth service install|uninstall [--print]`: start the daemon at login with systemd or launchd.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { serviceSpec } from "../../daemon/service-unit.js";
+import { HearthError } from "../../errors.js";
+
+export function runService(action: string, opts: { print?: boolean }): void {
+  if (action !== "install" && action !== "uninstall") {
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      `unknown service action ${JSON.stringify(action)}`,
+      "use install or uninstall",
+    );
+  }
+  if (process.platform !== "linux" && process.platform !== "darwin") {
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      `no service manager support on ${process.platform}`,
+      "run `hearth start --detach` from a startup script",
+    );
+  }
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
+  if (process.env.HEARTH_HOME) env.HEARTH_HOME = process.env.HEARTH_HOME;
+  const spec = serviceSpec(
+    process.platform,
+    [process.execPath, ...process.execArgv, process.argv[1]!, "start"],
+    env,
+  );
+  if (opts.print) {
+    console.log(`# ${spec.file}\n${spec.text}`);
+    return;
+  }
+  if (action === "install") {
+    mkdirSync(dirname(spec.file), { recursive: true });
+    writeFileSync(spec.file, spec.text, { mode: 0o644 });
+    console.log(`wrote ${spec.file}\nenable it with: ${spec.enable}`);
+  } else {
+    rmSync(spec.file, { force: true });
+    console.log(`removed ${spec.file} (first: ${spec.disable})`);
+  }
+}

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { Daemon, daemonFiles } from "../../src/daemon/daemon.js";
+import { runningDaemonPid } from "../../src/daemon/lock.js";
+import { silentLogger } from "../../src/log.js";
+import { runCli } from "../cli/run-cli.js";
+import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { expectConverged, waitFor } from "./converge.js";
+
+const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+
+function startChild(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", MAIN, "start"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function backlog(n: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n; i++) {
+    files[`d${i % 20}/note-${i}.md`] =
+      `# Note ${i}\n\n${`Paragraph about subject${i % 50} and item${i}. `.repeat(30)}\n`;
+  }
+  return files;
+}
+
+describe("daemon process", () => {
+  it("a second start says already running (pid N) and exits non-zero; stop stops it", async () => {
+    const root = tempDir();
+    writeTree(root, { "a.md": "alpha" });
+    const { env, home } = makeHome({ config: { roots: [root] } });
+    const child = startChild(env);
+    const lock = daemonFiles(home).lockFile;
+    await waitFor(() => runningDaemonPid(lock) === child.pid, 30_000);
+    await waitFor(() => runCli(["status", "--json"], env).stdout.includes('"pid"'), 30_000);
+
+    const second = runCli(["start"], env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`already running (pid ${child.pid})`);
+
+    const status = JSON.parse(runCli(["status", "--json"], env).stdout) as {
+      daemon: { pid: number };
+    };
+    expect(status.daemon.pid).toBe(child.pid);
+    const stop = runCli(["stop"], env);
+    expect(stop.stdout).toContain(`stopped (pid ${child.pid})`);
+    await waitFor(() => child.exitCode !== null);
+    expect(child.exitCode).toBe(0);
+  });
+
+  it("killed with SIGKILL mid-backlog, it recovers the stale lock and converges on restart", async () => {
+    const root = tempDir();
+    writeTree(root, backlog(1500));
+    const { env, home } = makeHome({ model: true, config: { roots: [root] } });
+    const child = startChild(env);
+    // Wait until the backlog is part-way through, then kill without warning.
+    await waitFor(() => {
+      const out = runCli(["status", "--json"], env);
+      if (out.code !== 0) return false;
+      const s = JSON.parse(out.stdout) as { files: number };
+      return s.files > 50;
+    }, 60_000);
+    child.kill("SIGKILL");
+    await waitFor(() => child.exitCode !== null || child.signalCode !== null);
+    expect(runningDaemonPid(daemonFiles(home).lockFile)).toBeNull();
+
+    writeFileSync(join(root, "after-crash.md"), "Written after the crash.\n");
+    const hearth = await openTestHearth(env);
+    const daemon = await Daemon.start(hearth, silentLogger); // takes over the stale lock
+    await daemon.settled();
+    expect(hearth.store.counts().files).toBe(1501);
+    await expectConverged(hearth, root);
+    await daemon.stop();
+  });
+});

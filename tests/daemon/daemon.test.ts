@@ -1,0 +1,174 @@
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Daemon, daemonFiles } from "../../src/daemon/daemon.js";
+import { HearthError } from "../../src/errors.js";
+import type { Hearth } from "../../src/hearth.js";
+import { silentLogger } from "../../src/log.js";
+import { NOTES } from "../fixtures.js";
+import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { expectConverged, waitFor } from "./converge.js";
+
+async function startDaemon(root: string, model = true, home?: ReturnType<typeof makeHome>) {
+  const h = home ?? makeHome({ model, config: { roots: [root], index: { debounceMs: 100 } } });
+  const hearth = await openTestHearth(h.env);
+  const daemon = await Daemon.start(hearth, silentLogger);
+  await daemon.settled();
+  return { hearth, daemon, home: h };
+}
+
+async function paths(hearth: Hearth, query: string): Promise<string[]> {
+  const r = await hearth.searcher.search({
+    query,
+    mode: "keyword",
+    limit: 50,
+    filters: {},
+    chunksPerFile: 1,
+  });
+  return r.results.map((x) => x.path);
+}
+
+function notesRoot(): string {
+  const root = tempDir();
+  writeTree(root, NOTES);
+  return root;
+}
+
+describe("daemon", () => {
+  it("reconciles at start, then follows create, modify, rename and delete", async () => {
+    const root = notesRoot();
+    const { hearth, daemon } = await startDaemon(root);
+    expect(hearth.store.counts().files).toBe(5);
+
+    writeFileSync(join(root, "bike.md"), "# Bicycle\n\nReplaced the chain and the brake pads.\n");
+    await waitFor(async () =>
+      (await paths(hearth, "bicycle chain")).includes(join(root, "bike.md")),
+    );
+
+    writeFileSync(join(root, "bike.md"), "# Bicycle\n\nNew tyres, tubeless this time.\n");
+    await waitFor(async () => (await paths(hearth, "tubeless")).length === 1);
+    expect(await paths(hearth, "brake pads")).toEqual([]);
+
+    const embedded = hearth.embedder!.embeddedCount;
+    renameSync(join(root, "bike.md"), join(root, "cycling.md"));
+    await waitFor(async () => (await paths(hearth, "tubeless"))[0] === join(root, "cycling.md"));
+    await daemon.settled();
+    expect(await paths(hearth, "tubeless")).toEqual([join(root, "cycling.md")]);
+    expect(hearth.embedder!.embeddedCount).toBe(embedded); // a rename re-embeds nothing
+
+    rmSync(join(root, "cycling.md"));
+    await waitFor(async () => (await paths(hearth, "tubeless")).length === 0);
+
+    mkdirSync(join(root, "archive/2025"), { recursive: true });
+    writeFileSync(join(root, "archive/2025/old.md"), "Old receipts from the hardware store.\n");
+    await waitFor(async () => (await paths(hearth, "hardware receipts")).length === 1);
+    renameSync(join(root, "archive"), join(root, "attic"));
+    await waitFor(
+      async () => (await paths(hearth, "hardware receipts"))[0] === join(root, "attic/2025/old.md"),
+    );
+    rmSync(join(root, "attic"), { recursive: true });
+    await waitFor(async () => (await paths(hearth, "hardware receipts")).length === 0);
+
+    await daemon.settled();
+    await expectConverged(hearth, root);
+    await daemon.stop();
+  });
+
+  it("indexes a file saved 20 times in a second once, and an atomic save (temp + rename) as one change", async () => {
+    const root = notesRoot();
+    const { hearth, daemon } = await startDaemon(root);
+    const doneBefore = daemon.status().queue.done;
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(join(root, "draft.md"), `Draft version ${i} of the speech.\n`);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    await waitFor(async () => (await paths(hearth, "speech")).length === 1);
+    await daemon.settled();
+    expect(daemon.status().queue.done - doneBefore).toBe(1);
+    expect(
+      hearth.store.db.prepare("SELECT text FROM chunks WHERE text LIKE 'Draft%'").pluck().get(),
+    ).toBe("Draft version 19 of the speech.");
+
+    const before = daemon.status().queue.done;
+    writeFileSync(join(root, ".draft.md.swp"), "Final speech, atomically saved.\n");
+    renameSync(join(root, ".draft.md.swp"), join(root, "draft.md"));
+    await waitFor(async () => (await paths(hearth, "atomically")).length === 1);
+    await daemon.settled();
+    expect(daemon.status().queue.done - before).toBe(1);
+    await daemon.stop();
+  });
+
+  it("converges after a 2,000-file burst", async () => {
+    const root = notesRoot();
+    const { hearth, daemon } = await startDaemon(root, false);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++)
+      files[`burst/${i % 10}/n${i}.md`] = `Burst note ${i} about topic${i % 37}.\n`;
+    writeTree(root, files);
+    await waitFor(() => hearth.store.counts().files === 2005, 60_000);
+    await daemon.settled();
+    await expectConverged(hearth, root);
+    await daemon.stop();
+  });
+
+  it("picks up changes made while stopped, without re-reading unchanged files", async () => {
+    const root = notesRoot();
+    const first = await startDaemon(root);
+    await first.daemon.stop();
+
+    writeFileSync(join(root, "home/lease.md"), "# Lease\n\nWe moved out instead.\n");
+    rmSync(join(root, "food/smoothie.txt"));
+    writeFileSync(join(root, "new.md"), "A note written while Hearth was off.\n");
+    const second = await startDaemon(root, true, first.home);
+    expect(second.daemon.status().queue.done).toBe(2); // the edited file and the new one
+    expect(await paths(second.hearth, "moved out")).toEqual([join(root, "home/lease.md")]);
+    expect(await paths(second.hearth, "smoothie")).toEqual([]);
+    expect(await paths(second.hearth, "written while")).toEqual([join(root, "new.md")]);
+    await expectConverged(second.hearth, root);
+    await second.daemon.stop();
+  });
+
+  it("never indexes ignored files or secrets, and re-applies a changed .gitignore", async () => {
+    const root = notesRoot();
+    writeTree(root, {
+      ".env": "API_TOKEN=hunter2secret",
+      "keys/server.key": "hunter2secret",
+      ".gitignore": "private/\n",
+      "private/diary.md": "hunter2secret diary",
+    });
+    const { hearth, daemon } = await startDaemon(root);
+    writeFileSync(join(root, ".env.local"), "OTHER=hunter2secret");
+    writeFileSync(join(root, "private/more.md"), "hunter2secret more");
+    writeFileSync(join(root, "visible.md"), "visible canary");
+    await waitFor(async () => (await paths(hearth, "canary")).length === 1);
+    expect(await paths(hearth, "hunter2secret")).toEqual([]);
+
+    writeFileSync(join(root, ".gitignore"), "");
+    await waitFor(async () => (await paths(hearth, "diary")).length === 1);
+    writeFileSync(join(root, ".gitignore"), "private/\n");
+    await waitFor(async () => (await paths(hearth, "diary")).length === 0);
+    await daemon.stop();
+  });
+
+  it("creates its lock and socket owner-only", async () => {
+    const root = notesRoot();
+    const { daemon, home } = await startDaemon(root, false);
+    const files = daemonFiles(home.home);
+    expect(statSync(files.lockFile).mode & 0o777).toBe(0o600);
+    expect(statSync(files.socketFile).mode & 0o777).toBe(0o600);
+    await daemon.stop();
+    expect(existsSync(files.lockFile)).toBe(false);
+  });
+
+  it("refuses a second daemon on the same HEARTH_HOME", async () => {
+    const root = notesRoot();
+    const { daemon, home } = await startDaemon(root, false);
+    const other = await openTestHearth(home.env);
+    const error = await Daemon.start(other, silentLogger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HearthError);
+    expect((error as HearthError).message).toMatch(
+      new RegExp(`already running \\(pid ${process.pid}\\)`),
+    );
+    await daemon.stop();
+  });
+});
