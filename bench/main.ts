@@ -3,11 +3,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { latencyChart } from "./chart.js";
+import { benchDaemon, type DaemonBenchResult } from "./daemon-bench.js";
 import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
 
-const SECTIONS = ["search", "index", "embed"] as const;
+const SECTIONS = ["search", "index", "embed", "daemon"] as const;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -59,6 +60,20 @@ function printEmbed(r: EmbedBenchResult): void {
   );
 }
 
+function printDaemon(r: DaemonBenchResult): void {
+  console.log(`\ndaemon (debounce ${r.debounceMs} ms)`);
+  console.log(
+    `  save → searchable (keyword) p50/p95: ${Math.round(r.saveToSearchableMs.p50)} / ${Math.round(r.saveToSearchableMs.p95)} ms`,
+  );
+  console.log(`  burst of ${r.burst.files} new files converged in ${r.burst.seconds} s`);
+  console.log(
+    `  restart over ${r.restart.files} unchanged files: ${r.restart.seconds} s, ${r.restart.embeddedAfterRestart} texts re-embedded`,
+  );
+  console.log(
+    `  idle CPU watching them over ${r.idle.seconds} s: ${r.idle.cpuPercent}% of one core; peak RSS ${r.peakRssMB} MB`,
+  );
+}
+
 const asked = process.argv
   .slice(2)
   .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
@@ -94,6 +109,15 @@ if (wanted.includes("embed")) {
   console.error("embed: generating the test model and embedding…");
   report.embed = await benchEmbed(option("--model") ?? null);
   if (!json) printEmbed(report.embed as EmbedBenchResult);
+}
+if (wanted.includes("daemon")) {
+  const files = Number(option("--files") ?? 100_000);
+  report.daemon = await benchDaemon(
+    files,
+    Math.min(10_000, files),
+    Number(option("--idle-seconds") ?? 60),
+  );
+  if (!json) printDaemon(report.daemon as DaemonBenchResult);
 }
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2));
