@@ -11,6 +11,7 @@ import type { IndexDeps } from "./pipeline/index-file.js";
 import { Searcher } from "./search/search.js";
 import { openDatabase } from "./store/open-database.js";
 import { Store } from "./store/store.js";
+import { AuditLog } from "./store/audit-log.js";
 
 export interface Hearth {
   paths: HearthPaths;
@@ -21,6 +22,7 @@ export interface Hearth {
   modelNotice: string | null;
   searcher: Searcher;
   indexDeps: IndexDeps;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       embedder,
       modelNotice: notice,
       searcher: new Searcher(store, embedder, config.search, notice ?? undefined),
+      audit: new AuditLog(store.db),
       indexDeps: {
         store,
         embedder,

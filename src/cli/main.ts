@@ -10,6 +10,9 @@ import { runStatus } from "./commands/status-command.js";
 import { runStart, runStop } from "./commands/daemon-commands.js";
 import { runAdd, runRemove, runRoots } from "./commands/roots-command.js";
 import { runService } from "./commands/service-command.js";
+import { runMcp, runMcpConfig, runMcpToken } from "./commands/mcp-command.js";
+import { runAudit } from "./commands/audit-command.js";
+import { MCP_CLIENTS } from "../mcp/client-config.js";
 
 // Commands stay quiet unless something is wrong; the daemon tells what it does.
 const quiet = process.argv[2] === "start" ? "info" : "warn";
@@ -93,6 +96,28 @@ program
   .argument("<action>", "install or uninstall")
   .option("--print", "print the unit instead of writing it")
   .action((action: string, opts: { print?: boolean }) => runService(action, opts));
+
+const mcp = program
+  .command("mcp")
+  .description("MCP server on stdio for agents and editors (starts the daemon if needed)")
+  .action(() => runMcp());
+mcp
+  .command("token")
+  .description("print the bearer token for MCP over HTTP")
+  .action(() => runMcpToken());
+mcp
+  .command("config")
+  .description(`print the config snippet for a client: ${MCP_CLIENTS.join(", ")}`)
+  .argument("<client>")
+  .option("--http", "connect over streamable HTTP instead of stdio")
+  .action((client: string, opts: { http?: boolean }) => runMcpConfig(client, opts));
+
+program
+  .command("audit")
+  .description("which agent read what, and when")
+  .option("--since <span>", "how far back: 12h, 1d, 2w, or a date", "1d")
+  .option("--json", "print JSON")
+  .action((opts: { since?: string; json?: boolean }) => runAudit(opts, log));
 
 try {
   await program.parseAsync();

@@ -40,6 +40,24 @@ export const configSchema = z
         debounceMs: positiveInt(0, 60_000),
       })
       .strict(),
+    memory: z
+      .object({
+        /** Folder for notes written by the `remember` tool; null means "memory" in the data folder. */
+        dir: z.string().min(1).nullable(),
+      })
+      .strict(),
+    mcp: z
+      .object({
+        http: z
+          .object({
+            /** Serve MCP over streamable HTTP on 127.0.0.1 from the daemon. */
+            enabled: z.boolean(),
+            port: positiveInt(1, 65535),
+          })
+          .strict(),
+      })
+      .strict(),
+    audit: z.object({ retentionDays: positiveInt(1, 36500) }).strict(),
     search: z
       .object({
         limit: positiveInt(1, 1000),

@@ -1,5 +1,5 @@
 // The daemon: the only writer of the index. Watches the roots, reconciles at start, serves the CLI over a socket.
-import { lstat, realpath } from "node:fs/promises";
+import { lstat, mkdir, realpath } from "node:fs/promises";
 import type { Server } from "node:net";
 import { join } from "node:path";
 import { loadConfig } from "../config/load-config.js";
@@ -14,22 +14,25 @@ import { planRoot } from "../pipeline/plan-root.js";
 import { scanRoot } from "../pipeline/scan-root.js";
 import type { SearchRequest } from "../search/search.js";
 import { listenRpc, type RpcHandler } from "./ipc.js";
+import { startMcp } from "./mcp-backend.js";
 import { acquireLock } from "./lock.js";
 import { watchRoot, type RootWatcher, type WatchEvent } from "./watcher.js";
 import { WorkQueue } from "./work-queue.js";
 
 const MAX_RECENT_ERRORS = 50;
 
-export function daemonFiles(dataDir: string): {
-  lockFile: string;
-  socketFile: string;
-  logFile: string;
-} {
+export function daemonFiles(dataDir: string) {
   return {
     lockFile: join(dataDir, "daemon.lock"),
     socketFile: join(dataDir, "daemon.sock"),
+    mcpSocketFile: join(dataDir, "mcp.sock"),
+    tokenFile: join(dataDir, "mcp-token"),
     logFile: join(dataDir, "daemon.log"),
   };
+}
+
+export function memoryDirOf(hearth: Hearth): string {
+  return hearth.config.memory.dir ?? join(hearth.paths.dataDir, "memory");
 }
 
 interface WatchedRoot {
@@ -66,6 +69,10 @@ export class Daemon {
   private readonly startedAt = new Date();
   private reconciling = 0;
   private server: Server | null = null;
+  private mcpServers: Server[] = [];
+  private readonly indexListeners = new Set<() => void>();
+  /** Real path of the folder `remember` writes to; watched like any root. */
+  memoryDir = "";
   private releaseLock: (() => void) | null = null;
   private stopping: Promise<void> | null = null;
   private resolveStopped!: () => void;
@@ -89,7 +96,11 @@ export class Daemon {
     daemon.releaseLock = acquireLock(files.lockFile);
     try {
       daemon.server = await listenRpc(files.socketFile, daemon.handlers(), log);
-      for (const root of hearth.config.roots) await daemon.addRoot(root);
+      await mkdir(memoryDirOf(hearth), { recursive: true, mode: 0o700 });
+      daemon.memoryDir = await realpath(memoryDirOf(hearth));
+      for (const root of [...hearth.config.roots, daemon.memoryDir]) await daemon.addRoot(root);
+      hearth.audit.prune(Date.now() - hearth.config.audit.retentionDays * 86_400_000);
+      daemon.mcpServers = await startMcp(daemon, hearth, files, log);
       log.info("daemon started", { pid: process.pid, roots: daemon.roots.map((r) => r.path) });
       return daemon;
     } catch (err) {
@@ -106,9 +117,29 @@ export class Daemon {
     }
   }
 
+  /** Real paths of the watched roots (the memory folder included). */
+  rootPaths(): string[] {
+    return this.roots.map((r) => r.path);
+  }
+
+  onIndexChanged(listener: () => void): () => void {
+    this.indexListeners.add(listener);
+    return () => this.indexListeners.delete(listener);
+  }
+
+  /** Indexes one path now, outside the queue (a note just written or deleted by an agent). */
+  async indexNow(path: string): Promise<void> {
+    await this.process(path);
+  }
+
+  private changed(): void {
+    for (const listener of this.indexListeners) listener();
+  }
+
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       await Promise.all(this.roots.map((r) => r.watcher.close()));
+      for (const s of this.mcpServers) s.close();
       await this.queue.stop();
       await new Promise<void>((resolve) =>
         this.server ? this.server.close(() => resolve()) : resolve(),
@@ -213,6 +244,7 @@ export class Daemon {
       const disk = await scanRoot(root.path, root.rules);
       const plan = planRoot(disk, this.hearth.store.filesOfRoot(root.id));
       for (const path of plan.remove) this.hearth.store.deleteFile(path);
+      if (plan.remove.length > 0) this.changed();
       for (const file of plan.check) this.queue.push(file.path, false);
       this.log.info("reconciled", {
         root: root.path,
@@ -249,7 +281,7 @@ export class Daemon {
       info = await lstat(path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      if (!store.deleteFile(path)) store.deleteFilesUnder(path); // a file, or a whole folder, is gone
+      if (store.deleteFile(path) || store.deleteFilesUnder(path) > 0) this.changed(); // a file, or a folder, is gone
       return;
     }
     if (info.isSymbolicLink()) return;
@@ -259,7 +291,7 @@ export class Daemon {
       return;
     }
     if (!indexerFor(path) || root.rules.isIgnored(path, false)) {
-      store.deleteFile(path);
+      if (store.deleteFile(path)) this.changed();
       return;
     }
     const previous = store.getFile(path);
@@ -267,6 +299,7 @@ export class Daemon {
     if (previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return;
     const outcome = await indexFile(this.hearth.indexDeps, root.id, stat, previous);
     if (outcome.status === "failed") this.recordError(path, outcome.error);
+    if (outcome.status !== "same-content") this.changed();
   }
 
   private recordError(path: string, error: string): void {

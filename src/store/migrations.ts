@@ -69,6 +69,19 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (model_id, hash)
   ) STRICT;
   `,
+  `
+  -- Which agent read what, and when. Not derived data: a re-index never drops it.
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    client TEXT NOT NULL,
+    tool TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    paths TEXT NOT NULL,
+    error TEXT
+  ) STRICT;
+  CREATE INDEX audit_at ON audit(at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 // `hearth start [DIR...] [--detach]` and `hearth stop`: run the daemon in the foreground or background.
 import { spawn } from "node:child_process";
-import { openSync } from "node:fs";
-import { resolveHearthPaths } from "../../config/paths.js";
+import { mkdirSync, openSync } from "node:fs";
+import { resolveHearthPaths, type HearthPaths } from "../../config/paths.js";
 import { updateRoots } from "../../config/edit-config.js";
 import { Daemon, daemonFiles } from "../../daemon/daemon.js";
 import { runningDaemonPid } from "../../daemon/lock.js";
@@ -37,7 +37,11 @@ export async function runStart(
     for (const dir of dirs) resolved.push(await resolveRoot(dir));
     updateRoots(paths.configFile, (current) => [...current, ...resolved]);
   }
-  if (opts.detach) return detach(paths, files.logFile);
+  if (opts.detach) {
+    const pid = await startDetached(paths);
+    console.log(`started (pid ${pid}); logs in ${files.logFile}`);
+    return;
+  }
 
   const hearth = await openHearth({ log });
   if (hearth.modelNotice) log.warn(hearth.modelNotice);
@@ -50,11 +54,9 @@ export async function runStart(
   await daemon.stopped;
 }
 
-async function detach(
-  paths: ReturnType<typeof resolveHearthPaths>,
-  logFile: string,
-): Promise<void> {
-  const { mkdirSync } = await import("node:fs");
+/** Starts the daemon in the background and returns its pid once it answers. Prints nothing (stdout may be MCP's). */
+export async function startDetached(paths: HearthPaths): Promise<number> {
+  const logFile = daemonFiles(paths.dataDir).logFile;
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
   const out = openSync(logFile, "a", 0o600);
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "start"], {
@@ -69,8 +71,7 @@ async function detach(
     if (daemon) {
       try {
         await daemon.call("status", undefined, 2000);
-        console.log(`started (pid ${daemon.pid}); logs in ${logFile}`);
-        return;
+        return daemon.pid;
       } catch {
         // listening soon
       }

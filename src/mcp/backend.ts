@@ -1,0 +1,21 @@
+// What the MCP server needs from the daemon: a narrow seam, so the server can be tested against a real daemon.
+import type { DaemonStatus } from "../daemon/daemon.js";
+import type { SearchRequest, SearchResponse } from "../search/search.js";
+import type { AuditLog } from "../store/audit-log.js";
+import type { FileEntry, SourceSummary } from "../store/catalog.js";
+
+export interface McpBackend {
+  search(request: SearchRequest): Promise<SearchResponse>;
+  /** Real paths of every watched root, the memory folder included. */
+  roots(): string[];
+  memoryDir(): string;
+  status(): DaemonStatus;
+  sources(): SourceSummary[];
+  recent(sinceMs: number, limit: number, offset: number): { files: FileEntry[]; total: number };
+  files(limit: number, offset: number): FileEntry[];
+  /** Brings one path's index entry up to date now (after remember / forget). */
+  indexNow(path: string): Promise<void>;
+  readonly audit: AuditLog;
+  /** Called when the set of indexed files changes; returns an unsubscribe function. */
+  onIndexChanged(listener: () => void): () => void;
+}

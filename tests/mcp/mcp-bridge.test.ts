@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { daemonFiles } from "../../src/daemon/daemon.js";
+import { runningDaemonPid } from "../../src/daemon/lock.js";
+import { NOTES } from "../fixtures.js";
+import { makeHome, tempDir, writeTree } from "../helpers.js";
+import { runCli } from "../cli/run-cli.js";
+import { waitFor } from "../daemon/converge.js";
+
+const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+
+describe("hearth mcp (the stdio bridge)", () => {
+  // Generous limits: on two busy cores the on-demand daemon start (through tsx) can take a while.
+  it(
+    "starts the daemon on demand, and writes nothing but JSON-RPC to stdout",
+    { timeout: 180_000 },
+    async () => {
+      const root = tempDir();
+      writeTree(root, NOTES);
+      const { env, home } = makeHome({ model: true, config: { roots: [root] } });
+      const child = spawn(process.execPath, ["--import", "tsx", MAIN, "mcp"], {
+        env,
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      const lines: string[] = [];
+      const responses = new Map<number, Record<string, unknown>>();
+      createInterface({ input: child.stdout }).on("line", (line) => {
+        lines.push(line);
+        const message = JSON.parse(line) as { id?: number };
+        if (typeof message.id === "number") responses.set(message.id, message);
+      });
+      const send = (message: object) =>
+        child.stdin.write(JSON.stringify({ jsonrpc: "2.0", ...message }) + "\n");
+
+      send({
+        id: 1,
+        method: "initialize",
+        params: {
+          protocolVersion: "2025-11-25",
+          capabilities: {},
+          clientInfo: { name: "raw", version: "0" },
+        },
+      });
+      await waitFor(() => responses.has(1), 120_000);
+      send({ method: "notifications/initialized" });
+      await waitFor(() => runCli(["status", "--json"], env).stdout.includes('"files": 5'), 30_000);
+      send({
+        id: 2,
+        method: "tools/call",
+        params: { name: "search", arguments: { query: "banana smoothie" } },
+      });
+      await waitFor(() => responses.has(2), 30_000);
+      const result = responses.get(2)!.result as {
+        structuredContent: { results: { path: string }[] };
+      };
+      expect(result.structuredContent.results[0]?.path).toBe(join(root, "food/smoothie.txt"));
+      for (const line of lines)
+        expect((JSON.parse(line) as { jsonrpc: string }).jsonrpc).toBe("2.0");
+
+      child.stdin.end();
+      await waitFor(() => child.exitCode !== null, 10_000);
+      expect(runningDaemonPid(daemonFiles(home).lockFile)).not.toBeNull(); // it serves the next client
+
+      const audit = runCli(["audit", "--json"], env);
+      const entries = (
+        JSON.parse(audit.stdout) as { entries: { tool: string; client: string; paths: string[] }[] }
+      ).entries;
+      expect(entries[0]).toMatchObject({ tool: "search", client: "raw 0" });
+      expect(entries[0]!.paths[0]).toBe(join(root, "food/smoothie.txt"));
+      expect(runCli(["audit"], env).stdout).toMatch(/raw 0 {2}search/);
+      expect(runCli(["stop"], env).code).toBe(0);
+    },
+  );
+});

@@ -1,0 +1,38 @@
+// A real MCP client (the SDK's Client) talking to a spawned `hearth mcp` over stdio.
+import { fileURLToPath } from "node:url";
+import { Client } from "@modelcontextprotocol/client";
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+
+const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+
+export type Era = "2025-11-25" | "2026-07-28";
+
+export async function connectStdio(
+  env: NodeJS.ProcessEnv,
+  era: Era = "2025-11-25",
+  onResourcesChanged?: () => void,
+): Promise<Client> {
+  const client = new Client(
+    { name: "hearth-test-client", version: "1.2.3" },
+    {
+      ...(era === "2026-07-28" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {}),
+      ...(onResourcesChanged
+        ? {
+            listChanged: {
+              resources: { autoRefresh: false, onChanged: () => onResourcesChanged() },
+            },
+          }
+        : {}),
+    },
+  );
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ["--import", "tsx", MAIN, "mcp"],
+    env: Object.fromEntries(
+      Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
+    ),
+    stderr: "pipe",
+  });
+  await client.connect(transport);
+  return client;
+}

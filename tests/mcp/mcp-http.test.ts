@@ -1,0 +1,129 @@
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/client";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Daemon, daemonFiles } from "../../src/daemon/daemon.js";
+import { silentLogger } from "../../src/log.js";
+import { NOTES } from "../fixtures.js";
+import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { runCli } from "../cli/run-cli.js";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function post(port: number, headers: Record<string, string>): Promise<number> {
+  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/mcp",
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...headers,
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+let daemon: Daemon;
+let port: number;
+let token: string;
+let env: NodeJS.ProcessEnv;
+let root: string;
+
+describe("MCP over streamable HTTP from the daemon", () => {
+  beforeAll(async () => {
+    root = tempDir();
+    writeTree(root, NOTES);
+    port = await freePort();
+    const home = makeHome({
+      model: true,
+      config: { roots: [root], mcp: { http: { enabled: true, port } } },
+    });
+    env = home.env;
+    const hearth = await openTestHearth(env);
+    daemon = await Daemon.start(hearth, silentLogger);
+    await daemon.settled();
+    const tokenFile = daemonFiles(home.home).tokenFile;
+    token = readFileSync(tokenFile, "utf8").trim();
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+  });
+  afterAll(() => daemon.stop());
+
+  it("refuses requests without the token (401), and foreign Host or Origin (403)", async () => {
+    const host = `127.0.0.1:${port}`;
+    expect(await post(port, { host })).toBe(401);
+    expect(await post(port, { host, authorization: "Bearer wrong" })).toBe(401);
+    expect(
+      await post(port, { host: `evil.example:${port}`, authorization: `Bearer ${token}` }),
+    ).toBe(403);
+    expect(
+      await post(port, { host, origin: "https://evil.example", authorization: `Bearer ${token}` }),
+    ).toBe(403);
+    expect(
+      await post(port, {
+        host,
+        origin: `http://localhost:${port}`,
+        authorization: `Bearer ${token}`,
+      }),
+    ).toBe(200);
+  });
+
+  for (const era of ["2025-11-25", "2026-07-28"] as const) {
+    it(`serves a ${era} client with the token`, async () => {
+      const client = new Client(
+        { name: "http-test", version: "1" },
+        era === "2026-07-28" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {},
+      );
+      const transport = new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), {
+        requestInit: { headers: { Authorization: `Bearer ${token}` } },
+      });
+      await client.connect(transport);
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toContain("search");
+      const result = (await client.callTool({
+        name: "search",
+        arguments: { query: "apartment lease" },
+      })) as {
+        structuredContent: { results: { path: string }[] };
+      };
+      expect(result.structuredContent.results[0]?.path).toBe(join(root, "home/lease.md"));
+      await client.close();
+    });
+  }
+
+  it("hearth mcp token and mcp config --http give the same token and URL", () => {
+    expect(runCli(["mcp", "token"], env).stdout.trim()).toBe(token);
+    const vscode = runCli(["mcp", "config", "vscode", "--http"], env);
+    expect(vscode.stdout).toContain(`"url": "http://127.0.0.1:${port}/mcp"`);
+    expect(vscode.stdout).toContain(`"Authorization": "Bearer ${token}"`);
+    for (const client of ["claude-desktop", "claude-code", "vscode", "cursor", "zed"]) {
+      const stdio = runCli(["mcp", "config", client], env);
+      expect(stdio.code, client).toBe(0);
+      expect(stdio.stdout, client).toMatch(/main\.ts.*mcp|"mcp"/s);
+    }
+    const bad = runCli(["mcp", "config", "emacs"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/use one of: claude-desktop/);
+  });
+});
