@@ -5,10 +5,11 @@ import { join, resolve } from "node:path";
 import { latencyChart } from "./chart.js";
 import { benchDaemon, type DaemonBenchResult } from "./daemon-bench.js";
 import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
+import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
 
-const SECTIONS = ["search", "index", "embed", "daemon"] as const;
+const SECTIONS = ["search", "index", "embed", "daemon", "mcp"] as const;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -74,6 +75,22 @@ function printDaemon(r: DaemonBenchResult): void {
   );
 }
 
+function printMcp(r: McpBenchResult): void {
+  const row = (name: string, x: { p50: number; p95: number }) =>
+    `  ${name.padEnd(11)} ${x.p50} / ${x.p95} ms`;
+  console.log(
+    `\nMCP tools/call search round trip, p50 / p95 (${r.files} files, ${r.queries} queries)`,
+  );
+  console.log("idle:");
+  console.log(row("in-process", r.idle.inProcess));
+  console.log(row("stdio", r.idle.stdio) + `  (×${r.idle.stdioRatioP50} of in-process p50)`);
+  console.log(row("http", r.idle.http) + `  (×${r.idle.httpRatioP50})`);
+  console.log(`during a backlog (${r.backlog.pendingAtStart} files pending at the start):`);
+  console.log(row("in-process", r.backlog.inProcess));
+  console.log(row("stdio", r.backlog.stdio));
+  console.log(row("http", r.backlog.http));
+}
+
 const asked = process.argv
   .slice(2)
   .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
@@ -118,6 +135,11 @@ if (wanted.includes("daemon")) {
     Number(option("--idle-seconds") ?? 60),
   );
   if (!json) printDaemon(report.daemon as DaemonBenchResult);
+}
+if (wanted.includes("mcp")) {
+  console.error("mcp: indexing notes and connecting clients…");
+  report.mcp = await benchMcp();
+  if (!json) printMcp(report.mcp as McpBenchResult);
 }
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2));
