@@ -92,7 +92,10 @@ export async function benchMcp(files = 2000, queries = 200): Promise<McpBenchRes
         stderr: "ignore",
       }),
     );
-    const http = new Client({ name: "bench-http", version: "1" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+    const http = new Client(
+      { name: "bench-http", version: "1" },
+      { versionNegotiation: { mode: { pin: "2026-07-28" } } },
+    );
     await http.connect(
       new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), {
         requestInit: { headers: { Authorization: `Bearer ${token}` } },

@@ -9,6 +9,7 @@ import { resolveModel } from "./embed/resolve-model.js";
 import type { Logger } from "./log.js";
 import type { IndexDeps } from "./pipeline/index-file.js";
 import { Searcher } from "./search/search.js";
+import { createExtractor } from "./indexers/extractor.js";
 import { openDatabase } from "./store/open-database.js";
 import { Store } from "./store/store.js";
 import { AuditLog } from "./store/audit-log.js";
@@ -51,6 +52,11 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       options.loadModel === false
         ? { embedder: null, notice: "model not loaded" }
         : await loadEmbedder(config, paths, store, options);
+    const extractor = createExtractor({
+      timeoutMs: config.index.extractTimeoutMs,
+      memoryMb: config.index.extractMemoryMb,
+      workers: config.index.concurrency,
+    });
     let closed = false;
     return {
       paths,
@@ -62,6 +68,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       audit: new AuditLog(store.db),
       indexDeps: {
         store,
+        extractor,
         embedder,
         chunking: config.chunking,
         maxFileBytes: config.index.maxFileBytes,
@@ -70,6 +77,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       async close() {
         if (closed) return;
         closed = true;
+        await extractor.close();
         await embedder?.close();
         store.close();
       },

@@ -122,10 +122,10 @@ export function hashText(text: string): string {
 
 export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): ChunkRow[] {
   const blocks = doc.segments.flatMap((segment) =>
-    splitBlocks(segment, doc.structure === "markdown").map((block) => ({
-      block,
-      pieces: piecesOf(block, config.targetTokens),
-    })),
+    splitBlocks(segment, doc.structure === "markdown").map((block) => {
+      if (doc.structure === "code") block.code = true; // split long definitions by lines, never mid-line
+      return { block, pieces: piecesOf(block, config.targetTokens) };
+    }),
   );
   const chunks: ChunkRow[] = [];
   let current: Piece[] = [];

@@ -38,6 +38,10 @@ export const configSchema = z
         indexSecrets: z.boolean(),
         /** Quiet time after a file event before the file is indexed: one index per burst of saves. */
         debounceMs: positiveInt(0, 60_000),
+        /** A PDF, DOCX, HTML, CSV or email file taking longer than this to extract is stopped and skipped. */
+        extractTimeoutMs: positiveInt(100, 600_000),
+        /** Memory ceiling of the extraction worker. */
+        extractMemoryMb: positiveInt(32, 16_384),
       })
       .strict(),
     memory: z

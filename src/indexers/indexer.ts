@@ -7,14 +7,16 @@ export interface ExtractedDoc {
   kind: string;
   /** Title found in the content (a markdown H1, front matter); "" when there is none. */
   title: string;
-  /** "markdown" lets the chunker break at headings and keep fenced code together. */
-  structure: "markdown" | "plain";
+  /** "markdown": break at headings, keep fenced code together; "code": never split a line. */
+  structure: "markdown" | "plain" | "code";
   segments: TextSegment[];
 }
 
 export interface Indexer {
   /** Lower-case extensions with the dot, e.g. ".md". */
   readonly extensions: readonly string[];
+  /** Parses a complex format: run in a worker thread with time and memory limits. */
+  readonly isolated?: boolean;
   extract(path: string, signal: AbortSignal): Promise<ExtractedDoc>;
 }
 

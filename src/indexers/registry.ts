@@ -1,9 +1,23 @@
 // Picks the indexer for a file by its extension.
 import { extname } from "node:path";
 import type { Indexer } from "./indexer.js";
+import { codeIndexer } from "./code.js";
+import { delimitedIndexer } from "./delimited.js";
+import { docxIndexer } from "./docx.js";
+import { emailIndexer } from "./email.js";
+import { htmlIndexer } from "./html.js";
+import { pdfIndexer } from "./pdf.js";
 import { textIndexer } from "./text.js";
 
-const INDEXERS: readonly Indexer[] = [textIndexer];
+const INDEXERS: readonly Indexer[] = [
+  textIndexer,
+  pdfIndexer,
+  docxIndexer,
+  htmlIndexer,
+  delimitedIndexer,
+  emailIndexer,
+  codeIndexer,
+];
 
 const BY_EXTENSION = new Map<string, Indexer>(
   INDEXERS.flatMap((indexer) => indexer.extensions.map((ext) => [ext, indexer] as const)),

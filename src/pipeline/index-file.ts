@@ -6,6 +6,7 @@ import { chunkDocument, embeddingText } from "../chunk/chunker.js";
 import type { ChunkingConfig } from "../config/schema.js";
 import type { Embedder } from "../embed/embedder.js";
 import { errorMessage } from "../errors.js";
+import type { Extractor } from "../indexers/extractor.js";
 import { indexerFor } from "../indexers/registry.js";
 import type { Store } from "../store/store.js";
 import type { FileRecord, FileStat } from "../store/types.js";
@@ -14,6 +15,7 @@ import type { IgnoreOptions } from "./ignore-rules.js";
 
 export interface IndexDeps {
   store: Store;
+  extractor: Extractor;
   embedder: Embedder | null;
   chunking: ChunkingConfig;
   maxFileBytes: number;
@@ -47,8 +49,7 @@ export async function indexFile(
       `file is ${stat.size} bytes, over the index.maxFileBytes limit of ${deps.maxFileBytes}`,
     );
   }
-  const indexer = indexerFor(stat.path);
-  if (!indexer) return fail("no indexer for this kind of file");
+  if (!indexerFor(stat.path)) return fail("no indexer for this kind of file");
 
   let bytes: Buffer;
   try {
@@ -67,9 +68,10 @@ export async function indexFile(
     return { status: "same-content" };
   }
 
+  if (bytes.length === 0) return fail("empty file (0 bytes)", contentHash);
   let doc;
   try {
-    doc = await indexer.extract(stat.path, signal ?? new AbortController().signal);
+    doc = await deps.extractor.extract(stat.path, signal);
   } catch (err) {
     signal?.throwIfAborted();
     return fail(errorMessage(err), contentHash);

@@ -1,0 +1,21 @@
+// HTML pages: visible text with headings, as markdown structure; the <title> names the document.
+import { readFile } from "node:fs/promises";
+import { decodeText } from "./decode-text.js";
+import { htmlToText } from "./html-to-text.js";
+import { ExtractError, type ExtractedDoc, type Indexer } from "./indexer.js";
+
+export const htmlIndexer: Indexer = {
+  extensions: [".html", ".htm", ".xhtml"],
+  isolated: true,
+  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
+    const { title, text } = htmlToText(decodeText(await readFile(path, { signal })));
+    if (!text) throw new ExtractError("no visible text in this HTML page");
+    const h1 = /^# (.+)$/m.exec(text)?.[1] ?? "";
+    return {
+      kind: "html",
+      title: title || h1,
+      structure: "markdown",
+      segments: [{ text, startLine: 1 }],
+    };
+  },
+};
