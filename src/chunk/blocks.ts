@@ -21,7 +21,7 @@ export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
   const page = "page" in segment ? segment.page : null;
   const firstLine = "startLine" in segment ? segment.startLine : 1;
   const blocks: Block[] = [];
-  const headings: string[] = [];
+  const headings: string[] = segment.heading ? [segment.heading] : [];
   let para: string[] = [];
   let paraStart = 0;
   let fence: string | null = null;
@@ -62,7 +62,7 @@ export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
     if (heading) {
       flush(i - 1);
       const level = heading[1]!.length;
-      headings.length = Math.min(headings.length, level - 1);
+      headings.length = Math.min(headings.length, level - 1 + (segment.heading ? 1 : 0));
       headings.push(heading[2]!);
       blocks.push({
         text: line,

@@ -7,7 +7,7 @@ import { splitBlocks, type Block } from "./blocks.js";
 import { estimateTokens } from "./tokens.js";
 
 /** Bump when chunk boundaries or text change for the same input: the index fingerprint includes it. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 export function chunkerSignature(c: ChunkingConfig): string {
   return `chunker v${CHUNKER_VERSION} (target ${c.targetTokens}, overlap ${c.overlapTokens}, min ${c.minTokens} tokens)`;
@@ -121,10 +121,11 @@ export function hashText(text: string): string {
 }
 
 export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): ChunkRow[] {
-  const blocks = doc.segments.flatMap((segment) =>
-    splitBlocks(segment, doc.structure === "markdown").map((block) => {
+  // A segment (a page, a message, a group of rows) is a unit: chunks never span two.
+  const blocks = doc.segments.flatMap((segment, segmentIndex) =>
+    splitBlocks(segment, doc.structure === "markdown").map((block, i) => {
       if (doc.structure === "code") block.code = true; // split long definitions by lines, never mid-line
-      return { block, pieces: piecesOf(block, config.targetTokens) };
+      return { block, pieces: piecesOf(block, config.targetTokens), startsSegment: i === 0 && segmentIndex > 0 };
     }),
   );
   const chunks: ChunkRow[] = [];
@@ -160,9 +161,8 @@ export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): ChunkR
     tokens = current.reduce((n, p) => n + p.tokens, 0);
   };
 
-  for (const { block, pieces: blockPieces } of blocks) {
-    const pageChanged = current.length > 0 && current[0]!.page !== block.page;
-    if ((block.headingLevel > 0 && tokens >= config.minTokens) || pageChanged) {
+  for (const { block, pieces: blockPieces, startsSegment } of blocks) {
+    if ((block.headingLevel > 0 && tokens >= config.minTokens) || startsSegment) {
       emit();
       current = [];
       tokens = 0;

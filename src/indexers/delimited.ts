@@ -39,9 +39,10 @@ export const delimitedIndexer: Indexer = {
     const segments: TextSegment[] = [];
     for (let i = 0; i < rows.length; i += ROWS_PER_SEGMENT) {
       const group = rows.slice(i, i + ROWS_PER_SEGMENT);
-      // Each group is its own segment, so chunks never mix rows from far apart, and each restates the header.
+      // Each group is its own segment, so chunks never mix rows from far apart; the header row is every
+      // chunk's heading, so each is understandable alone and its lines are exactly its rows.
       const body = group.map((r) => r.record.join(" | ")).join("\n");
-      segments.push({ text: `${headerLine}\n${body}`, startLine: group[0]!.info.lines - 1 });
+      segments.push({ text: body, startLine: group[0]!.info.lines, heading: headerLine });
     }
     if (segments.length === 0) segments.push({ text: headerLine, startLine: 1 });
     return { kind: ext.slice(1), title: "", structure: "plain", segments };

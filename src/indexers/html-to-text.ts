@@ -55,10 +55,20 @@ function clean(text: string): string {
     .trim();
 }
 
+function findTitle(nodes: ChildNode[]): string {
+  for (const node of nodes) {
+    if (!isElement(node)) continue;
+    if (node.name === "title") return clean(inlineText(node));
+    const inner = findTitle(node.children);
+    if (inner) return inner;
+  }
+  return "";
+}
+
 export function htmlToText(html: string): { title: string; text: string } {
   const doc = parseDocument(html, { decodeEntities: true });
   const out: string[] = [];
-  let title = "";
+  const title = findTitle(doc.children);
   const walk = (nodes: ChildNode[]) => {
     for (const node of nodes) {
       if (isText(node)) {
@@ -68,7 +78,6 @@ export function htmlToText(html: string): { title: string; text: string } {
       }
       if (!isElement(node)) continue;
       const name = node.name;
-      if (name === "title" && !title) title = clean(inlineText(node));
       if (DROPPED.has(name)) continue;
       const heading = /^h([1-6])$/.exec(name);
       if (heading) {

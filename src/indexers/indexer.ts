@@ -1,7 +1,10 @@
 // The Indexer seam: one per file kind, turning a file into text segments that know where they came from.
 
-/** A run of text and where it starts: a line (text files) or a page (paged documents). */
-export type TextSegment = { text: string; startLine: number } | { text: string; page: number };
+/**
+ * A run of text and where it starts: a line (text files) or a page (paged documents). `heading`
+ * gives every chunk of the segment its context (a table's header row, say) without counting as a line.
+ */
+export type TextSegment = ({ text: string; startLine: number } | { text: string; page: number }) & { heading?: string };
 
 export interface ExtractedDoc {
   kind: string;
