@@ -125,7 +125,11 @@ export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): ChunkR
   const blocks = doc.segments.flatMap((segment, segmentIndex) =>
     splitBlocks(segment, doc.structure === "markdown").map((block, i) => {
       if (doc.structure === "code") block.code = true; // split long definitions by lines, never mid-line
-      return { block, pieces: piecesOf(block, config.targetTokens), startsSegment: i === 0 && segmentIndex > 0 };
+      return {
+        block,
+        pieces: piecesOf(block, config.targetTokens),
+        startsSegment: i === 0 && segmentIndex > 0,
+      };
     }),
   );
   const chunks: ChunkRow[] = [];

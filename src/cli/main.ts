@@ -12,6 +12,7 @@ import { runAdd, runRemove, runRoots } from "./commands/roots-command.js";
 import { runService } from "./commands/service-command.js";
 import { runMcp, runMcpConfig, runMcpToken } from "./commands/mcp-command.js";
 import { runAudit } from "./commands/audit-command.js";
+import { runDoctor } from "./commands/doctor-command.js";
 import { MCP_CLIENTS } from "../mcp/client-config.js";
 
 // Commands stay quiet unless something is wrong; the daemon tells what it does.
@@ -111,6 +112,13 @@ mcp
   .argument("<client>")
   .option("--http", "connect over streamable HTTP instead of stdio")
   .action((client: string, opts: { http?: boolean }) => runMcpConfig(client, opts));
+
+program
+  .command("doctor")
+  .description("check the setup; with a FILE, explain what happens to that file and why")
+  .argument("[file]")
+  .option("--json", "print JSON")
+  .action((file: string | undefined, opts: { json?: boolean }) => runDoctor(file, opts, log));
 
 program
   .command("audit")

@@ -21,6 +21,7 @@ export function daemonBackend(daemon: Daemon, hearth: Hearth): McpBackend {
     files: (limit, offset) => listFiles(db, limit, offset),
     indexNow: (path) => daemon.indexNow(path),
     audit: hearth.audit,
+    extractor: hearth.indexDeps.extractor,
     onIndexChanged: (listener) => daemon.onIndexChanged(listener),
   };
 }

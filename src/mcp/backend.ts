@@ -1,6 +1,7 @@
 // What the MCP server needs from the daemon: a narrow seam, so the server can be tested against a real daemon.
 import type { DaemonStatus } from "../daemon/daemon.js";
 import type { SearchRequest, SearchResponse } from "../search/search.js";
+import type { Extractor } from "../indexers/extractor.js";
 import type { AuditLog } from "../store/audit-log.js";
 import type { FileEntry, SourceSummary } from "../store/catalog.js";
 
@@ -16,6 +17,8 @@ export interface McpBackend {
   /** Brings one path's index entry up to date now (after remember / forget). */
   indexNow(path: string): Promise<void>;
   readonly audit: AuditLog;
+  /** Reads documents (PDF, DOCX, …) as text for `read`, with the same limits as indexing. */
+  readonly extractor: Extractor;
   /** Called when the set of indexed files changes; returns an unsubscribe function. */
   onIndexChanged(listener: () => void): () => void;
 }

@@ -1,6 +1,8 @@
 // Reads a line range of a text file, numbered and size-capped, with a cursor to continue.
 import { readFile } from "node:fs/promises";
 import { decodeText } from "../indexers/decode-text.js";
+import type { Extractor } from "../indexers/extractor.js";
+import { indexerFor } from "../indexers/registry.js";
 
 export const MAX_READ_CHARS = 40_000; // about 10k tokens
 
@@ -32,13 +34,24 @@ export function decodeCursor(cursor: string): { path: string; line: number } | n
   }
 }
 
+/**
+ * The text a reader sees: a text file's own lines; for PDF, DOCX, HTML, email and the like, the
+ * extracted text, with a "[page N]" line before each page so page citations can be followed.
+ */
+export async function documentText(path: string, extractor: Extractor): Promise<string> {
+  if (!indexerFor(path)?.isolated) return decodeText(await readFile(path));
+  const doc = await extractor.extract(path);
+  return doc.segments.map((s) => ("page" in s ? `[page ${s.page}]\n${s.text}` : s.text)).join("\n");
+}
+
 export async function readRange(
   path: string,
   startLine: number,
   endLine: number | undefined,
+  extractor: Extractor,
   maxChars = MAX_READ_CHARS,
 ): Promise<ReadRange> {
-  const lines = decodeText(await readFile(path)).split(/\r\n|\r|\n/);
+  const lines = (await documentText(path, extractor)).split(/\r\n|\r|\n/);
   const start = Math.max(1, startLine);
   const end = Math.min(lines.length, endLine ?? lines.length);
   const out: string[] = [];

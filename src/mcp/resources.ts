@@ -33,7 +33,7 @@ export function registerResources(
       const requested = decodeURI(String(variables.path ?? ""));
       try {
         const path = await confinePath(requested, backend.roots());
-        const range = await readRange(path, 1, undefined);
+        const range = await readRange(path, 1, undefined, backend.extractor);
         backend.audit.record({
           at: Date.now(),
           client: client(ctx),

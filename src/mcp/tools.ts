@@ -138,7 +138,7 @@ export function registerTools(server: McpServer, backend: McpBackend, client: Cl
     {
       title: "Read part of a file",
       description:
-        "Reads lines of an indexed file, numbered. Give a path with startLine/endLine (from search results), or the nextCursor of a previous read. Long ranges are cut at about 10k tokens with a nextCursor.",
+        "Reads lines of an indexed file, numbered. Give a path with startLine/endLine (from search results), or the nextCursor of a previous read. PDF, DOCX, HTML and email are read as their extracted text, with a [page N] line before each PDF page. Long ranges are cut at about 10k tokens with a nextCursor.",
       inputSchema: readInput,
       outputSchema: readOutput,
       annotations: READ_ONLY,
@@ -160,7 +160,7 @@ export function registerTools(server: McpServer, backend: McpBackend, client: Cl
             `endLine ${args.endLine} is before startLine ${start}; send endLine ≥ startLine`,
           );
         }
-        const range = await readRange(path, start, args.endLine);
+        const range = await readRange(path, start, args.endLine, backend.extractor);
         return { result: { ...range }, paths: [path] };
       }),
   );

@@ -60,6 +60,7 @@ export interface IgnoreOptions {
 
 export class IgnoreRules {
   private readonly base: Ignore;
+  private readonly secrets: Ignore;
   /** Per folder: the matcher built from its own ignore files, or null when it has none. */
   private readonly perDir = new Map<string, Ignore | null>();
 
@@ -67,6 +68,7 @@ export class IgnoreRules {
     readonly root: string,
     options: IgnoreOptions,
   ) {
+    this.secrets = ignore().add(options.indexSecrets ? [] : SECRET_PATTERNS);
     this.base = ignore().add([
       ...options.exclude,
       ...(options.indexSecrets ? [] : SECRET_PATTERNS),
@@ -83,25 +85,33 @@ export class IgnoreRules {
   }
 
   isIgnored(path: string, isDir: boolean): boolean {
+    return this.whyIgnored(path, isDir) !== null;
+  }
+
+  /** Why a path is not indexed, in words, or null when it is not ignored. */
+  whyIgnored(path: string, isDir: boolean): string | null {
     const rel = relative(this.root, path);
-    if (rel === "") return false;
-    if (rel.startsWith("..")) return true; // outside the root: never ours
+    if (rel === "") return null;
+    if (rel.startsWith("..")) return `outside the root ${this.root}`;
     const name = basename(path);
-    if (isDir && (SKIPPED_DIRS.has(name) || name.startsWith("."))) return true;
+    if (isDir && SKIPPED_DIRS.has(name)) return `${name}/ is a build, cache or tool folder`;
+    if (isDir && name.startsWith(".")) return "hidden folder";
     // Hidden files (editor swap files, OS metadata) are not notes; ignore files are watched, not indexed.
-    if (!isDir && name.startsWith(".") && !IgnoreRules.isIgnoreFile(path)) return true;
+    if (!isDir && name.startsWith(".") && !IgnoreRules.isIgnoreFile(path)) return "hidden file";
     const relPosix = rel.split(sep).join("/") + (isDir ? "/" : "");
-    if (this.base.ignores(relPosix)) return true;
+    if (this.base.ignores(relPosix)) {
+      return this.secrets.ignores(relPosix)
+        ? "looks like a secret (keys, .env, credentials); set index.indexSecrets to index it"
+        : "matched by index.exclude in the config";
+    }
     // Each ancestor folder's ignore files apply to paths relative to that folder.
-    let dir = dirname(path);
-    for (;;) {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
       const rules = this.rulesOf(dir);
       if (rules) {
         const fromDir = relative(dir, path).split(sep).join("/") + (isDir ? "/" : "");
-        if (rules.ignores(fromDir)) return true;
+        if (rules.ignores(fromDir)) return `matched by .gitignore or .hearthignore in ${dir}`;
       }
-      if (dir === this.root || !dir.startsWith(this.root)) return false;
-      dir = dirname(dir);
+      if (dir === this.root || !dir.startsWith(this.root)) return null;
     }
   }
 

@@ -8,7 +8,9 @@ export async function makePdf(pages: readonly string[]): Promise<Uint8Array> {
   pdf.setTitle("Generated statement");
   for (const text of pages) {
     const page = pdf.addPage([400, 400]);
-    text.split("\n").forEach((line, i) => page.drawText(line, { x: 20, y: 360 - i * 16, size: 12, font }));
+    text
+      .split("\n")
+      .forEach((line, i) => page.drawText(line, { x: 20, y: 360 - i * 16, size: 12, font }));
   }
   return pdf.save();
 }
@@ -29,7 +31,11 @@ const para = (text: string, style?: string) =>
 const cell = (text: string) => `<w:tc>${para(text)}</w:tc>`;
 
 /** A DOCX with a Heading 1, a paragraph and a 2×2 table. */
-export function makeDocx(heading: string, body: string, table: readonly [string, string][]): Uint8Array {
+export function makeDocx(
+  heading: string,
+  body: string,
+  table: readonly [string, string][],
+): Uint8Array {
   const rows = table.map(([a, b]) => `<w:tr>${cell(a)}${cell(b)}</w:tr>`).join("");
   const document = `<?xml version="1.0" encoding="UTF-8"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>

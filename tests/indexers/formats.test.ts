@@ -9,10 +9,30 @@ import { makeDocx, makePdf, makeZipBomb } from "./fixtures.js";
 let hearth: Hearth;
 let root: string;
 
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, ...Array(200).fill(7)]);
+const JPEG = Buffer.from([
+  0xff,
+  0xd8,
+  0xff,
+  0xe0,
+  0x00,
+  0x10,
+  0x4a,
+  0x46,
+  0x49,
+  0x46,
+  ...Array(200).fill(7),
+]);
 
 async function search(query: string) {
-  return (await hearth.searcher.search({ query, mode: "keyword", limit: 5, filters: {}, chunksPerFile: 3 })).results;
+  return (
+    await hearth.searcher.search({
+      query,
+      mode: "keyword",
+      limit: 5,
+      filters: {},
+      chunksPerFile: 3,
+    })
+  ).results;
 }
 
 function failure(name: string): string | null {
@@ -22,13 +42,21 @@ function failure(name: string): string | null {
 describe("indexers on generated documents", () => {
   beforeAll(async () => {
     root = tempDir();
-    const pdf = await makePdf(["Statement for March\nOpening balance 1200", "Groceries at Marktplatz 84.20\nClosing balance 950"]);
+    const pdf = await makePdf([
+      "Statement for March\nOpening balance 1200",
+      "Groceries at Marktplatz 84.20\nClosing balance 950",
+    ]);
     writeTree(root, {
       "statement.pdf": Buffer.from(pdf),
       "truncated.pdf": Buffer.from(pdf.subarray(0, Math.floor(pdf.length / 2))),
       "photo.pdf": JPEG,
       "empty.pdf": Buffer.alloc(0),
-      "letter.docx": Buffer.from(makeDocx("Tenancy renewal", "Dear landlord, I accept the renewal terms.", [["Rent", "1450"], ["Deposit", "2900"]])),
+      "letter.docx": Buffer.from(
+        makeDocx("Tenancy renewal", "Dear landlord, I accept the renewal terms.", [
+          ["Rent", "1450"],
+          ["Deposit", "2900"],
+        ]),
+      ),
       "bomb.docx": Buffer.from(makeZipBomb()),
       "page.html":
         "<html><head><title>Recipe page</title><script>var tracking='zzscript';</script><style>.x{}</style></head>" +
@@ -36,7 +64,10 @@ describe("indexers on generated documents", () => {
         "<table><tr><th>Item</th><th>Grams</th></tr><tr><td>Flour</td><td>250</td></tr></table><footer>zzfooter</footer></body></html>",
       "accounts.csv":
         "Date,Description,Amount\n" +
-        Array.from({ length: 45 }, (_, i) => `2026-03-${String((i % 28) + 1).padStart(2, "0")},Shop ${i},${i}.50`).join("\n") +
+        Array.from(
+          { length: 45 },
+          (_, i) => `2026-03-${String((i % 28) + 1).padStart(2, "0")},Shop ${i},${i}.50`,
+        ).join("\n") +
         "\n",
       "receipt.eml":
         "From: Shop <orders@shop.example>\r\nTo: me@home.example\r\nSubject: Your receipt 4471\r\nDate: Tue, 3 Mar 2026 10:00:00 +0000\r\n" +
@@ -45,7 +76,8 @@ describe("indexers on generated documents", () => {
       "archive.mbox":
         "From a@x Tue Mar  3 10:00:00 2026\nFrom: Ann <ann@x.example>\nSubject: Garden party\n\nBring lemonade.\n\n" +
         "From b@x Wed Mar  4 10:00:00 2026\nFrom: Bob <bob@x.example>\nSubject: Carpool\n\nI can drive on Saturday.\n",
-      "tool.ts": "import x from 'y';\n\nexport function computeInvoiceTotal(lines: number[]): number {\n  return lines.reduce((a, b) => a + b, 0);\n}\n",
+      "tool.ts":
+        "import x from 'y';\n\nexport function computeInvoiceTotal(lines: number[]): number {\n  return lines.reduce((a, b) => a + b, 0);\n}\n",
       "utf16.txt": Buffer.from("Wäsche waschen am Donnerstag, bitte nicht vergessen.", "utf16le"),
     });
     const { env } = makeHome({ config: { index: { extractTimeoutMs: 20_000 } } });
@@ -55,7 +87,11 @@ describe("indexers on generated documents", () => {
 
   it("PDF: text per page, and citations carry the page", async () => {
     const [hit] = await search("Marktplatz groceries");
-    expect(hit).toMatchObject({ path: join(root, "statement.pdf"), kind: "pdf", location: { page: 2 } });
+    expect(hit).toMatchObject({
+      path: join(root, "statement.pdf"),
+      kind: "pdf",
+      location: { page: 2 },
+    });
     expect(hit!.title).toBe("Generated statement");
     expect((await search("opening balance"))[0]!.location).toEqual({ page: 1 });
   });
@@ -68,8 +104,16 @@ describe("indexers on generated documents", () => {
 
   it("DOCX: headings become structure and tables stay rows; a zip bomb is refused", async () => {
     const [hit] = await search("landlord renewal");
-    expect(hit).toMatchObject({ path: join(root, "letter.docx"), kind: "docx", title: "Tenancy renewal", heading: "Tenancy renewal" });
-    const text = hearth.store.db.prepare("SELECT text FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ?").pluck().get(join(root, "letter.docx")) as string;
+    expect(hit).toMatchObject({
+      path: join(root, "letter.docx"),
+      kind: "docx",
+      title: "Tenancy renewal",
+      heading: "Tenancy renewal",
+    });
+    const text = hearth.store.db
+      .prepare("SELECT text FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ?")
+      .pluck()
+      .get(join(root, "letter.docx")) as string;
     expect(text).toContain("Rent | 1450");
     expect(failure("bomb.docx")).toMatch(/zip bomb/);
   });
@@ -85,9 +129,18 @@ describe("indexers on generated documents", () => {
 
   it("CSV: each chunk repeats the header and cites the rows' lines", async () => {
     const hits = await search("Shop 44");
-    expect(hits[0]).toMatchObject({ kind: "csv", location: { startLine: 42, endLine: 46 }, heading: "Date | Description | Amount" });
+    expect(hits[0]).toMatchObject({
+      kind: "csv",
+      location: { startLine: 42, endLine: 46 },
+      heading: "Date | Description | Amount",
+    });
     expect(hits[0]!.snippet).toMatch(/^2026-03-13 \| Shop 40 \| 40\.50/);
-    const headings = hearth.store.db.prepare("SELECT heading FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ? ORDER BY ordinal").pluck().all(join(root, "accounts.csv")) as string[];
+    const headings = hearth.store.db
+      .prepare(
+        "SELECT heading FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ? ORDER BY ordinal",
+      )
+      .pluck()
+      .all(join(root, "accounts.csv")) as string[];
     expect(headings).toEqual(Array(3).fill("Date | Description | Amount"));
   });
 
@@ -113,14 +166,22 @@ describe("indexers on generated documents", () => {
 describe("extraction limits", () => {
   it("stops an extraction that runs past the time limit, reports it, and keeps going", async () => {
     const dir = tempDir();
-    const pages = Array.from({ length: 400 }, (_, i) => `Page ${i} of a long report about budgets and plans.`);
+    const pages = Array.from(
+      { length: 400 },
+      (_, i) => `Page ${i} of a long report about budgets and plans.`,
+    );
     writeFileSync(join(dir, "huge.pdf"), await makePdf(pages));
     writeFileSync(join(dir, "note.md"), "# Fine\n\nThis one is quick.\n");
     const { env } = makeHome({ config: { index: { extractTimeoutMs: 100 } } });
     const limited = await openTestHearth(env);
     const report = await indexRoot(limited.indexDeps, dir, { concurrency: 1 });
     expect(report.indexed).toBe(1);
-    expect(report.failures).toEqual([{ path: join(limited.store.listRoots()[0]!.path, "huge.pdf"), error: "extraction took longer than 0.1 s and was stopped" }]);
+    expect(report.failures).toEqual([
+      {
+        path: join(limited.store.listRoots()[0]!.path, "huge.pdf"),
+        error: "extraction took longer than 0.1 s and was stopped",
+      },
+    ]);
     // Retried only when it changes.
     const again = await indexRoot(limited.indexDeps, dir, { concurrency: 1 });
     expect(again.failed).toBe(0);

@@ -1,0 +1,40 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeHome, tempDir, writeTree } from "../helpers.js";
+import { runCli } from "./run-cli.js";
+
+describe("hearth doctor and failures in status", () => {
+  it("explains what happens to one file, and status --json lists failures", () => {
+    const root = tempDir();
+    writeTree(root, {
+      "ok.md": "# Fine\n\nA note.\n",
+      ".env": "SECRET=1",
+      "photo.pdf": Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+    });
+    const { env } = makeHome();
+    expect(runCli(["index", root], env).code).toBe(0);
+
+    const ok = runCli(["doctor", join(root, "ok.md")], env).stdout;
+    expect(ok).toMatch(/index\s+indexed .*: 1 chunks/);
+    expect(ok).toMatch(/extract now\s+md, "Fine": 1 chunks/);
+    expect(runCli(["doctor", join(root, ".env")], env).stdout).toMatch(/ignored\s+hidden file/);
+    const bad = runCli(["doctor", join(root, "photo.pdf")], env).stdout;
+    expect(bad).toMatch(/index\s+failed: not a PDF: the file is a JPEG image/);
+    const outside = tempDir();
+    writeFileSync(join(outside, "x.md"), "x");
+    expect(runCli(["doctor", join(outside, "x.md")], env).stdout).toMatch(
+      /not under a watched or indexed folder/,
+    );
+    expect(runCli(["doctor"], env).stdout).toMatch(/model\s+semantic search is off/);
+
+    const status = JSON.parse(runCli(["status", "--json"], env).stdout) as {
+      failed: number;
+      failures: { path: string; error: string }[];
+    };
+    expect(status.failed).toBe(1);
+    expect(status.failures).toEqual([
+      { path: join(root, "photo.pdf"), error: "not a PDF: the file is a JPEG image" },
+    ]);
+  });
+});
