@@ -5,11 +5,12 @@ import { join, resolve } from "node:path";
 import { latencyChart } from "./chart.js";
 import { benchDaemon, type DaemonBenchResult } from "./daemon-bench.js";
 import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
+import { benchExtract, type ExtractKindResult } from "./extract-bench.js";
 import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
 
-const SECTIONS = ["search", "index", "embed", "daemon", "mcp"] as const;
+const SECTIONS = ["search", "index", "embed", "daemon", "mcp", "extract"] as const;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -91,6 +92,18 @@ function printMcp(r: McpBenchResult): void {
   console.log(row("http", r.backlog.http));
 }
 
+function printExtract(rows: ExtractKindResult[], dir: string): void {
+  console.log(
+    `\nextraction throughput over ${dir} (worker thread, limits on; files that fail are left out)`,
+  );
+  console.log("kind  | files | extracted | MB    | s     | MB/s");
+  for (const r of rows) {
+    console.log(
+      `${r.kind.padEnd(5)} | ${String(r.files).padEnd(5)} | ${String(r.extracted).padEnd(9)} | ${String(r.megabytes).padEnd(5)} | ${String(r.seconds).padEnd(5)} | ${r.mbPerSec}`,
+    );
+  }
+}
+
 const asked = process.argv
   .slice(2)
   .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
@@ -140,6 +153,12 @@ if (wanted.includes("mcp")) {
   console.error("mcp: indexing notes and connecting clients…");
   report.mcp = await benchMcp();
   if (!json) printMcp(report.mcp as McpBenchResult);
+}
+if (wanted.includes("extract")) {
+  const dir = resolve(option("--dir") ?? "../shared/data/docs");
+  console.error(`extract: ${dir}…`);
+  report.extract = await benchExtract(dir);
+  if (!json) printExtract(report.extract as ExtractKindResult[], dir);
 }
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2));
