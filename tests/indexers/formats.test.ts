@@ -9,18 +9,9 @@ import { makeDocx, makePdf, makeZipBomb } from "./fixtures.js";
 let hearth: Hearth;
 let root: string;
 
-const JPEG = Buffer.from([
-  0xff,
-  0xd8,
-  0xff,
-  0xe0,
-  0x00,
-  0x10,
-  0x4a,
-  0x46,
-  0x49,
-  0x46,
-  ...Array(200).fill(7),
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]),
+  Buffer.alloc(200, 7),
 ]);
 
 async function search(query: string) {
