@@ -7,6 +7,8 @@ export interface Block {
   endLine: number;
   /** Set for paged segments; line numbers then count within the page. */
   page: number | null;
+  /** Set for spreadsheet segments; line numbers are then row numbers. */
+  sheet: string | null;
   heading: string[];
   headingLevel: number; // 0 for non-heading blocks
   /** Fenced code: split by lines, never by sentences. */
@@ -19,6 +21,7 @@ const FENCE = /^\s*(```|~~~)/;
 export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
   const lines = segment.text.split(/\r\n|\r|\n/);
   const page = "page" in segment ? segment.page : null;
+  const sheet = "sheet" in segment ? (segment.sheet ?? null) : null;
   const firstLine = "startLine" in segment ? segment.startLine : 1;
   const blocks: Block[] = [];
   const headings: string[] = segment.heading ? [segment.heading] : [];
@@ -33,6 +36,7 @@ export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
         startLine: firstLine + paraStart,
         endLine: firstLine + endIndex,
         page,
+        sheet,
         heading: [...headings],
         headingLevel: 0,
         code,
@@ -69,6 +73,7 @@ export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
         startLine: firstLine + i,
         endLine: firstLine + i,
         page,
+        sheet,
         heading: [...headings],
         headingLevel: level,
         code: false,

@@ -20,6 +20,7 @@ interface Piece {
   startLine: number;
   endLine: number;
   page: number | null;
+  sheet: string | null;
   heading: string[];
   /** Joined to the previous piece with a space (same paragraph) rather than a blank line. */
   inline: boolean;
@@ -75,7 +76,7 @@ function wordWindows(text: string, max: number): string[] {
 
 function piecesOf(block: Block, target: number): Piece[] {
   const tokens = estimateTokens(block.text);
-  const base = { page: block.page, heading: block.heading };
+  const base = { page: block.page, sheet: block.sheet, heading: block.heading };
   if (tokens <= target) {
     return [
       {
@@ -107,8 +108,10 @@ function joinPieces(pieces: readonly Piece[]): string {
 
 function locationOf(pieces: readonly Piece[]): Location {
   const first = pieces[0]!;
+  const end = Math.max(...pieces.map((p) => p.endLine));
   if (first.page !== null) return { page: first.page };
-  return { startLine: first.startLine, endLine: Math.max(...pieces.map((p) => p.endLine)) };
+  if (first.sheet !== null) return { sheet: first.sheet, startRow: first.startLine, endRow: end };
+  return { startLine: first.startLine, endLine: end };
 }
 
 /** The text that is embedded: the heading path gives a chunk its context. It is also what the hash covers. */

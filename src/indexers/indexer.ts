@@ -4,9 +4,10 @@
  * A run of text and where it starts: a line (text files) or a page (paged documents). `heading`
  * gives every chunk of the segment its context (a table's header row, say) without counting as a line.
  */
-export type TextSegment = ({ text: string; startLine: number } | { text: string; page: number }) & {
-  heading?: string;
-};
+export type TextSegment = (
+  | { text: string; startLine: number; sheet?: string } // with a sheet, lines are the sheet's rows
+  | { text: string; page: number }
+) & { heading?: string };
 
 export interface ExtractedDoc {
   kind: string;

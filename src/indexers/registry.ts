@@ -8,6 +8,7 @@ import { emailIndexer } from "./email.js";
 import { htmlIndexer } from "./html.js";
 import { pdfIndexer } from "./pdf.js";
 import { textIndexer } from "./text.js";
+import { xlsxIndexer } from "./xlsx.js";
 
 const INDEXERS: readonly Indexer[] = [
   textIndexer,
@@ -17,6 +18,7 @@ const INDEXERS: readonly Indexer[] = [
   delimitedIndexer,
   emailIndexer,
   codeIndexer,
+  xlsxIndexer,
 ];
 
 const BY_EXTENSION = new Map<string, Indexer>(

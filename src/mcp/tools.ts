@@ -20,6 +20,7 @@ export function fileUri(path: string): string {
 const location = z.union([
   z.object({ startLine: z.number(), endLine: z.number() }),
   z.object({ page: z.number() }),
+  z.object({ sheet: z.string(), startRow: z.number(), endRow: z.number() }),
 ]);
 
 const searchInput = z.object({

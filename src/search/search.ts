@@ -54,6 +54,7 @@ interface ChunkDetail {
   startLine: number | null;
   endLine: number | null;
   page: number | null;
+  sheet: string | null;
   path: string;
   kind: string;
   title: string;
@@ -123,10 +124,7 @@ export class Searcher {
         heading: d.heading,
         score: round(score, 4),
         snippet: makeSnippet(d.text, terms),
-        location:
-          d.page !== null
-            ? { page: d.page }
-            : { startLine: d.startLine ?? 1, endLine: d.endLine ?? 1 },
+        location: locationOf(d),
         modified: new Date(d.mtimeMs).toISOString(),
         chunkId,
       });
@@ -139,13 +137,20 @@ export class Searcher {
     const rows = this.store.db
       .prepare(
         `SELECT c.id, c.file_id AS fileId, c.heading, c.text, c.start_line AS startLine,
-                c.end_line AS endLine, c.page, f.path, f.kind, f.title, f.mtime_ms AS mtimeMs
+                c.end_line AS endLine, c.page, c.sheet, f.path, f.kind, f.title, f.mtime_ms AS mtimeMs
          FROM chunks c JOIN files f ON f.id = c.file_id
          WHERE c.id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as ChunkDetail[];
     return new Map(rows.map((r) => [r.id, r]));
   }
+}
+
+function locationOf(d: ChunkDetail): Location {
+  if (d.page !== null) return { page: d.page };
+  if (d.sheet !== null)
+    return { sheet: d.sheet, startRow: d.startLine ?? 1, endRow: d.endLine ?? 1 };
+  return { startLine: d.startLine ?? 1, endLine: d.endLine ?? 1 };
 }
 
 function round(n: number, digits = 1): number {

@@ -82,6 +82,10 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX audit_at ON audit(at);
   `,
+  `
+  -- Spreadsheet chunks: the sheet's name; start_line and end_line then hold its row numbers.
+  ALTER TABLE chunks ADD COLUMN sheet TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -223,8 +223,8 @@ export class Store {
     vectors: ReadonlyMap<string, Float32Array>,
   ): void {
     const insertChunk = this.db.prepare(
-      `INSERT INTO chunks(file_id, ordinal, heading, text, start_line, end_line, page, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO chunks(file_id, ordinal, heading, text, start_line, end_line, page, sheet, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
     const insertFts = this.db.prepare(
       "INSERT INTO chunks_fts(rowid, title, heading, body) VALUES (?, ?, ?, ?)",
@@ -237,9 +237,10 @@ export class Store {
         chunk.ordinal,
         chunk.heading,
         chunk.text,
-        "startLine" in loc ? loc.startLine : null,
-        "startLine" in loc ? loc.endLine : null,
+        "startLine" in loc ? loc.startLine : "startRow" in loc ? loc.startRow : null,
+        "endLine" in loc ? loc.endLine : "endRow" in loc ? loc.endRow : null,
         "page" in loc ? loc.page : null,
+        "sheet" in loc ? loc.sheet : null,
         chunk.hash,
       ) as { id: number };
       insertFts.run(id, title, chunk.heading, chunk.text);

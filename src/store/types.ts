@@ -16,8 +16,11 @@ export interface FileRecord {
   indexedAt: number;
 }
 
-/** Where a chunk came from: a line range for text, a page for paged documents. */
-export type Location = { startLine: number; endLine: number } | { page: number };
+/** Where a chunk came from: a line range for text, a page for paged documents, rows of a sheet. */
+export type Location =
+  | { startLine: number; endLine: number }
+  | { page: number }
+  | { sheet: string; startRow: number; endRow: number };
 
 export interface ChunkRow {
   ordinal: number;

@@ -1,5 +1,6 @@
 // Generated documents for the format tests: PDFs with pdf-lib, DOCX as a hand-built zip.
 import { strToU8, zipSync } from "fflate";
+import ExcelJS from "exceljs";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 
 export async function makePdf(pages: readonly string[]): Promise<Uint8Array> {
@@ -55,4 +56,22 @@ export function makeZipBomb(): Uint8Array {
   const cd = zip.readUInt32LE(eocd + 16);
   zip.writeUInt32LE(3_000_000_000, cd + 24);
   return zip;
+}
+
+/** A workbook with two sheets of transactions (header in row 1). */
+export async function makeXlsx(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const checking = workbook.addWorksheet("Checking");
+  checking.addRow(["Date", "Payee", "Amount"]);
+  for (let i = 1; i <= 30; i++)
+    checking.addRow([new Date(Date.UTC(2026, 2, i % 28 || 1)), `Payee ${i}`, -i * 3.5]);
+  const savings = workbook.addWorksheet("Savings");
+  savings.addRow(["Date", "Memo", "Amount"]);
+  savings.addRow([new Date(Date.UTC(2026, 0, 5)), "Interest credited", 12.04]);
+  savings.addRow([
+    new Date(Date.UTC(2026, 1, 5)),
+    "Transfer to holiday fund",
+    { formula: "B1*0", result: -400 },
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

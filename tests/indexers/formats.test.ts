@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Hearth } from "../../src/hearth.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
-import { makeDocx, makePdf, makeZipBomb } from "./fixtures.js";
+import { makeDocx, makePdf, makeXlsx, makeZipBomb } from "./fixtures.js";
 
 let hearth: Hearth;
 let root: string;
@@ -69,6 +69,8 @@ describe("indexers on generated documents", () => {
         "From b@x Wed Mar  4 10:00:00 2026\nFrom: Bob <bob@x.example>\nSubject: Carpool\n\nI can drive on Saturday.\n",
       "tool.ts":
         "import x from 'y';\n\nexport function computeInvoiceTotal(lines: number[]): number {\n  return lines.reduce((a, b) => a + b, 0);\n}\n",
+      "accounts.xlsx": await makeXlsx(),
+      "fake.xlsx": "just text, not a workbook",
       "utf16.txt": Buffer.from("Wäsche waschen am Donnerstag, bitte nicht vergessen.", "utf16le"),
     });
     const { env } = makeHome({ config: { index: { extractTimeoutMs: 20_000 } } });
@@ -133,6 +135,19 @@ describe("indexers on generated documents", () => {
       .pluck()
       .all(join(root, "accounts.csv")) as string[];
     expect(headings).toEqual(Array(3).fill("Date | Description | Amount"));
+  });
+
+  it("XLSX: rows per sheet with the header as heading; citations give sheet and rows", async () => {
+    const [holiday] = await search("holiday fund");
+    expect(holiday).toMatchObject({
+      kind: "xlsx",
+      location: { sheet: "Savings", startRow: 2, endRow: 3 },
+      heading: "Savings: Date | Memo | Amount",
+    });
+    expect(holiday!.snippet).toContain("2026-02-05 | Transfer to holiday fund | -400");
+    const [payee] = await search("Payee 25");
+    expect(payee!.location).toEqual({ sheet: "Checking", startRow: 22, endRow: 31 });
+    expect(failure("fake.xlsx")).toBe("not an XLSX workbook: the file is not a zip archive");
   });
 
   it("email: headers in the text, text attachments included, one message per mbox entry", async () => {

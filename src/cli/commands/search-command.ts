@@ -36,9 +36,9 @@ function filtersFrom(opts: SearchOptions): SearchFilters {
 
 function citation(hit: SearchHit): string {
   const loc = hit.location;
-  return "page" in loc
-    ? `${hit.path} (page ${loc.page})`
-    : `${hit.path}:${loc.startLine}-${loc.endLine}`;
+  if ("page" in loc) return `${hit.path} (page ${loc.page})`;
+  if ("sheet" in loc) return `${hit.path} [${loc.sheet}] rows ${loc.startRow}-${loc.endRow}`;
+  return `${hit.path}:${loc.startLine}-${loc.endLine}`;
 }
 
 function printHuman(response: SearchResponse): void {

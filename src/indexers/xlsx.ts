@@ -1,0 +1,70 @@
+// XLSX workbooks: each sheet's rows in groups that carry the header row as their heading; citations give sheet and rows.
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { ExtractError, type ExtractedDoc, type Indexer, type TextSegment } from "./indexer.js";
+import { sniffType } from "./sniff.js";
+import { checkZip } from "./zip-limits.js";
+
+const ROWS_PER_SEGMENT = 20;
+
+/** A cell as text: formulas give their result, rich text and links their text, dates ISO dates. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== "object") return String(value);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("text" in value && typeof value.text === "string") return value.text;
+  if ("result" in value) return cellText(value.result);
+  if ("error" in value) return String(value.error);
+  return "";
+}
+
+function sheetSegments(sheet: ExcelJS.Worksheet): TextSegment[] {
+  const rows: { number: number; text: string }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    if (cells.some((c) => c.trim() !== "")) rows.push({ number, text: cells.join(" | ") });
+  });
+  const [header, ...body] = rows;
+  if (!header) return [];
+  const segments: TextSegment[] = [];
+  for (let i = 0; i < body.length; i += ROWS_PER_SEGMENT) {
+    const group = body.slice(i, i + ROWS_PER_SEGMENT);
+    // Rows in a group may skip empty ones: one line per row keeps the text lines equal to row numbers.
+    const first = group[0]!.number;
+    const lines: string[] = [];
+    for (const r of group) lines[r.number - first] = r.text;
+    segments.push({
+      text: Array.from(lines, (l) => l ?? "").join("\n"),
+      startLine: first,
+      sheet: sheet.name,
+      heading: `${sheet.name}: ${header.text}`,
+    });
+  }
+  if (segments.length === 0)
+    segments.push({ text: header.text, startLine: header.number, sheet: sheet.name });
+  return segments;
+}
+
+export const xlsxIndexer: Indexer = {
+  extensions: [".xlsx"],
+  isolated: true,
+  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
+    const bytes = await readFile(path, { signal });
+    if (bytes.length === 0) throw new ExtractError("empty file (0 bytes)");
+    const actual = sniffType(bytes);
+    if (actual !== "a ZIP archive (or an Office document)") {
+      throw new ExtractError(`not an XLSX workbook: the file is ${actual ?? "not a zip archive"}`);
+    }
+    checkZip(bytes);
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch (err) {
+      throw new ExtractError(`damaged XLSX: ${(err as Error).message}`);
+    }
+    const segments = workbook.worksheets.flatMap(sheetSegments);
+    if (segments.length === 0) throw new ExtractError("the workbook has no cells with text");
+    return { kind: "xlsx", title: workbook.title || "", structure: "plain", segments };
+  },
+};
