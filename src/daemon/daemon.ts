@@ -13,6 +13,7 @@ import { indexFile } from "../pipeline/index-file.js";
 import { planRoot } from "../pipeline/plan-root.js";
 import { scanRoot } from "../pipeline/scan-root.js";
 import type { SearchRequest } from "../search/search.js";
+import type { FileStat } from "../store/types.js";
 import { listenRpc, type RpcHandler } from "./ipc.js";
 import { startMcp } from "./mcp-backend.js";
 import { acquireLock } from "./lock.js";
@@ -209,17 +210,23 @@ export class Daemon {
     }
     const record = this.hearth.store.addRoot(path);
     const rules = new IgnoreRules(path, this.hearth.indexDeps.ignore);
+    const initial: FileStat[] = [];
     const watcher = watchRoot(
       rules,
       this.hearth.config.index.debounceMs,
       (event, p) => this.onEvent(root, event, p),
       (err) => this.log.error("watcher error", { root: path, error: errorMessage(err) }),
+      (p, stats) => {
+        if (stats.isFile() && indexerFor(p))
+          initial.push({ path: p, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) });
+      },
     );
     const root: WatchedRoot = { id: record.id, path, rules, watcher };
     this.roots.push(root);
-    // Watch first, then reconcile: a change made during the scan is seen by one or the other.
+    this.reconciling++; // until the first plan is made, the index is not known to match the disk
     await watcher.ready;
-    void this.reconcile(root);
+    this.reconciling--;
+    void this.reconcile(root, initial);
   }
 
   /** Follows `hearth add` / `hearth remove`: watches new roots, forgets removed ones. */
@@ -237,11 +244,14 @@ export class Daemon {
     }
   }
 
-  /** Startup (or rule change) reconciliation: a pure plan, applied through the queue behind live edits. */
-  private async reconcile(root: WatchedRoot): Promise<void> {
+  /**
+   * Startup (or rule change) reconciliation: a pure plan, applied through the queue behind live edits.
+   * At start the watcher's walk supplies the files on disk; after a rule change the root is scanned.
+   */
+  private async reconcile(root: WatchedRoot, found?: readonly FileStat[]): Promise<void> {
     this.reconciling++;
     try {
-      const disk = await scanRoot(root.path, root.rules);
+      const disk = found ?? (await scanRoot(root.path, root.rules));
       const plan = planRoot(disk, this.hearth.store.filesOfRoot(root.id));
       for (const path of plan.remove) this.hearth.store.deleteFile(path);
       if (plan.remove.length > 0) this.changed();

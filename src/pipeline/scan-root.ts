@@ -26,20 +26,29 @@ export async function scanRoot(
         continue;
       throw err;
     }
+    const files: string[] = [];
     for (const entry of entries) {
       const path = join(dir, entry.name);
       // Symlinks are not followed: they can leave the root or loop.
       if (entry.isDirectory()) {
         if (!rules.isIgnored(path, true)) pending.push(path);
       } else if (entry.isFile() && indexerFor(path) && !rules.isIgnored(path, false)) {
-        try {
-          const s = await stat(path);
-          out.push({ path, size: s.size, mtimeMs: Math.trunc(s.mtimeMs) });
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-        }
+        files.push(path);
       }
     }
+    // A folder's files are stat'ed together: one at a time, 100k files take seconds longer.
+    const stats = await Promise.all(
+      files.map((path) =>
+        stat(path).then(
+          (s) => ({ path, size: s.size, mtimeMs: Math.trunc(s.mtimeMs) }),
+          (err: NodeJS.ErrnoException) => {
+            if (err.code === "ENOENT") return null; // deleted during the walk
+            throw err;
+          },
+        ),
+      ),
+    );
+    for (const s of stats) if (s) out.push(s);
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
