@@ -1,19 +1,7 @@
 // Deterministic synthetic corpora for benchmarks: Zipf-distributed words and clustered unit vectors.
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12))) * Math.cos(2 * Math.PI * random());
-}
+export { gaussian, seededRandom } from "../scripts/test-model/seeded-random.js";
+import { gaussian } from "../scripts/test-model/seeded-random.js";
 
 const SYLLABLES = "ka lo mi ra te su no vi da pe ro ga li to ne ma si ku re ba".split(" ");
 

@@ -4,6 +4,7 @@
 // the layer-normed token embedding; mean pooling then averages them. Cosine similarity between two
 // texts therefore tracks how many word pieces they share, which lets tests assert real semantics.
 import { TensorType, writeGguf, type MetaValue, type TensorSpec } from "./gguf-writer.js";
+import { gaussian, seededRandom } from "./seeded-random.js";
 
 export const TEST_MODEL_NAME = "hearth-test-bow";
 const WORD_START = "\u2581"; // llama.cpp's WordPiece marks word starts with "▁" instead of "##" on the rest
@@ -36,23 +37,6 @@ export function buildVocabulary(): string[] {
   for (const d of DIGITS) vocab.push(WORD_START + d, d);
   for (const p of PUNCTUATION) vocab.push(WORD_START + p);
   return vocab;
-}
-
-/** mulberry32: small, fast, seedable. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(random: () => number): number {
-  const u = Math.max(random(), 1e-12);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
 export function writeTestModel(path: string, options: TestModelOptions = {}): void {

@@ -28,7 +28,7 @@ const program = new Command()
 
 program
   .command("index")
-  .description("index folders once (text and markdown), embedding new text if a model is installed")
+  .description("index folders once, without a daemon; embeds new text if a model is installed")
   .argument("<dirs...>", "folders to index")
   .option("--json", "print the report as JSON")
   .action((dirs: string[], opts: { json?: boolean }) => runIndex(dirs, opts, log));

@@ -1,9 +1,7 @@
 // XLSX workbooks: each sheet's rows in groups that carry the header row as their heading; citations give sheet and rows.
-import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { ExtractError, type ExtractedDoc, type Indexer, type TextSegment } from "./indexer.js";
-import { sniffType } from "./sniff.js";
-import { checkZip } from "./zip-limits.js";
+import { readOfficeZip } from "./zip-limits.js";
 
 const ROWS_PER_SEGMENT = 20;
 
@@ -50,13 +48,7 @@ export const xlsxIndexer: Indexer = {
   extensions: [".xlsx"],
   isolated: true,
   async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const bytes = await readFile(path, { signal });
-    if (bytes.length === 0) throw new ExtractError("empty file (0 bytes)");
-    const actual = sniffType(bytes);
-    if (actual !== "a ZIP archive (or an Office document)") {
-      throw new ExtractError(`not an XLSX workbook: the file is ${actual ?? "not a zip archive"}`);
-    }
-    checkZip(bytes);
+    const bytes = await readOfficeZip(path, signal, "an XLSX workbook");
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -1,5 +1,7 @@
 // Reads a zip's central directory to refuse zip bombs before anything is decompressed.
+import { readFile } from "node:fs/promises";
 import { ExtractError } from "./indexer.js";
+import { sniffType } from "./sniff.js";
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -45,4 +47,20 @@ export function checkZip(bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
       `refused as a possible zip bomb: ${Math.round(total / 2 ** 20)} MB uncompressed from ${Math.round(bytes.length / 1024)} KB`,
     );
   }
+}
+
+/** Reads an Office Open XML file (DOCX, XLSX): refused if empty, not a zip, or a zip bomb. */
+export async function readOfficeZip(
+  path: string,
+  signal: AbortSignal,
+  what: string,
+): Promise<Buffer> {
+  const bytes = await readFile(path, { signal });
+  if (bytes.length === 0) throw new ExtractError("empty file (0 bytes)");
+  const actual = sniffType(bytes);
+  if (actual !== "a ZIP archive (or an Office document)") {
+    throw new ExtractError(`not ${what}: the file is ${actual ?? "not a zip archive"}`);
+  }
+  checkZip(bytes);
+  return bytes;
 }
