@@ -13,7 +13,9 @@ export type HearthErrorCode =
   | "INDEX_MISSING"
   | "BAD_ARGUMENT"
   | "DAEMON_RUNNING"
-  | "DAEMON_UNREACHABLE";
+  | "DAEMON_UNREACHABLE"
+  | "MODEL_DOWNLOAD_FAILED"
+  | "MODEL_CHECKSUM_MISMATCH";
 
 export class HearthError extends Error {
   constructor(

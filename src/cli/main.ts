@@ -13,6 +13,7 @@ import { runService } from "./commands/service-command.js";
 import { runMcp, runMcpConfig, runMcpToken } from "./commands/mcp-command.js";
 import { runAudit } from "./commands/audit-command.js";
 import { runDoctor } from "./commands/doctor-command.js";
+import { runModelsList, runModelsPull } from "./commands/models-command.js";
 import { MCP_CLIENTS } from "../mcp/client-config.js";
 
 // Commands stay quiet unless something is wrong; the daemon tells what it does.
@@ -112,6 +113,21 @@ mcp
   .argument("<client>")
   .option("--http", "connect over streamable HTTP instead of stdio")
   .action((client: string, opts: { http?: boolean }) => runMcpConfig(client, opts));
+
+const models = program.command("models").description("embedding models: presets and downloads");
+models
+  .command("list")
+  .description("presets with size, dimensions and languages; which are installed and active")
+  .option("--json", "print JSON")
+  .action((opts: { json?: boolean }) => runModelsList(opts));
+models
+  .command("pull")
+  .description(
+    "download a model into the cache (resumes, verifies): a preset, hf:OWNER/REPO/FILE, a URL or a path",
+  )
+  .argument("[source]", "default: the default preset")
+  .option("--sha256 <hex>", "expected checksum, for URLs that do not send one")
+  .action((source: string | undefined, opts: { sha256?: string }) => runModelsPull(source, opts));
 
 program
   .command("doctor")

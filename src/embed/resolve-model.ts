@@ -24,6 +24,6 @@ export function resolveModel(configured: string | null, modelsDir: string): Mode
   return {
     kind: "none",
     reason: `semantic search is off: no embedding model at ${preset}`,
-    hint: `download ${DEFAULT_PRESET.name} (${DEFAULT_PRESET.sizeMB} MB) from ${DEFAULT_PRESET.url} to that path, or set embedding.model in the config to a GGUF embedding model`,
+    hint: `run \`hearth models pull\` to download ${DEFAULT_PRESET.name} (${DEFAULT_PRESET.sizeMB} MB), or set embedding.model in the config to a GGUF embedding model`,
   };
 }

@@ -1,0 +1,140 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pullModel } from "../../src/embed/pull-model.js";
+import { HearthError } from "../../src/errors.js";
+import { tempDir, testModelPath } from "../helpers.js";
+import { LlamaEmbedder } from "../../src/embed/llama-embedder.js";
+import { silentLogger } from "../../src/log.js";
+
+let server: Server;
+let base: string;
+let model: Buffer;
+let sha: string;
+const rangeRequests: string[] = [];
+let flakyServed = 0;
+
+function serve(
+  res: import("node:http").ServerResponse,
+  body: Buffer,
+  range: string | undefined,
+  etag: string,
+  cutAt?: number,
+): void {
+  const start = range ? Number(/bytes=(\d+)-/.exec(range)?.[1] ?? 0) : 0;
+  const slice = body.subarray(start);
+  res.writeHead(range ? 206 : 200, {
+    "content-length": slice.length,
+    "x-linked-etag": `"${etag}"`,
+  });
+  if (cutAt === undefined) return void res.end(slice);
+  res.write(slice.subarray(0, cutAt), () => res.destroy()); // the connection drops mid-file
+}
+
+describe("pullModel (from a local HTTP server)", () => {
+  beforeAll(async () => {
+    model = readFileSync(testModelPath());
+    sha = createHash("sha256").update(model).digest("hex");
+    server = createServer((req, res) => {
+      const range = req.headers.range;
+      if (range) rangeRequests.push(`${req.url} ${range}`);
+      if (req.url === "/m/model.gguf") return serve(res, model, range, sha);
+      if (req.url === "/m/tampered.gguf") return serve(res, model, range, "0".repeat(64));
+      if (req.url === "/m/flaky.gguf")
+        return serve(res, model, range, sha, flakyServed++ === 0 ? model.length / 2 : undefined);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("downloads with progress, verifies the sha256, loads through llama.cpp, and is idempotent", async () => {
+    const modelsDir = tempDir();
+    const progress: number[] = [];
+    const result = await pullModel(`${base}/m/model.gguf`, {
+      modelsDir,
+      onProgress: (p) => progress.push(p.received),
+    });
+    expect(result).toMatchObject({
+      path: join(modelsDir, "model.gguf"),
+      bytes: model.length,
+      verified: "sha256",
+      alreadyInstalled: false,
+    });
+    expect(progress.at(-1)).toBe(model.length);
+    expect(statSync(result.path).mode & 0o777).toBe(0o600);
+    const embedder = await LlamaEmbedder.load({
+      modelPath: result.path,
+      gpu: false,
+      threads: 1,
+      log: silentLogger,
+    });
+    expect(embedder.info.dimensions).toBe(64);
+    await embedder.close();
+    const again = await pullModel(`${base}/m/model.gguf`, { modelsDir });
+    expect(again.alreadyInstalled).toBe(true);
+  });
+
+  it("resumes an interrupted download where it stopped", async () => {
+    const modelsDir = tempDir();
+    const first = await pullModel(`${base}/m/flaky.gguf`, { modelsDir }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(HearthError);
+    expect((first as Error).message).toMatch(
+      /interrupted|incomplete[\s\S]*run the same pull again/,
+    );
+    expect(existsSync(join(modelsDir, "flaky.gguf.part"))).toBe(true);
+    const second = await pullModel(`${base}/m/flaky.gguf`, { modelsDir });
+    expect(second.resumedFrom).toBeGreaterThan(0);
+    expect(rangeRequests.some((r) => r.startsWith("/m/flaky.gguf bytes="))).toBe(true);
+    expect(createHash("sha256").update(readFileSync(second.path)).digest("hex")).toBe(sha);
+  });
+
+  it("refuses a file whose checksum does not match, and keeps nothing", async () => {
+    const modelsDir = tempDir();
+    const error = await pullModel(`${base}/m/tampered.gguf`, { modelsDir }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as HearthError).code).toBe("MODEL_CHECKSUM_MISMATCH");
+    expect(existsSync(join(modelsDir, "tampered.gguf"))).toBe(false);
+    expect(existsSync(join(modelsDir, "tampered.gguf.part"))).toBe(false);
+  });
+
+  it("explains a 404 and an unreachable host", async () => {
+    const missing = await pullModel(`${base}/m/nope.gguf`, { modelsDir: tempDir() }).catch(
+      (e: unknown) => e,
+    );
+    expect((missing as Error).message).toMatch(
+      /no model file at .*HTTP 404[\s\S]*hearth models list/,
+    );
+    const offline = await pullModel("http://127.0.0.1:1/x.gguf", { modelsDir: tempDir() }).catch(
+      (e: unknown) => e,
+    );
+    expect((offline as Error).message).toMatch(/cannot reach 127\.0\.0\.1:1[\s\S]*keyword mode/);
+  });
+});
+
+describe("hearth models", () => {
+  it("lists the presets, and pull copies a local GGUF into the model cache", async () => {
+    const { makeHome } = await import("../helpers.js");
+    const { runCli } = await import("../cli/run-cli.js");
+    const { env, home } = makeHome();
+    const list = JSON.parse(runCli(["models", "list", "--json"], env).stdout) as {
+      presets: { name: string; installed: boolean; dimensions: number }[];
+    };
+    expect(list.presets.map((p) => p.name)).toEqual([
+      "bge-small-en-v1.5",
+      "nomic-embed-text-v1.5",
+      "embeddinggemma-300m",
+    ]);
+    expect(list.presets.every((p) => !p.installed && p.dimensions > 0)).toBe(true);
+    const pulled = runCli(["models", "pull", testModelPath()], env);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(existsSync(join(home, "models", "hearth-test-bow.gguf"))).toBe(true);
+    const bad = runCli(["models", "pull", "no-such-model"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/not a preset, a URL or an existing file/);
+  });
+});
