@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pullModel } from "../../src/embed/pull-model.js";
@@ -17,7 +17,7 @@ const rangeRequests: string[] = [];
 let flakyServed = 0;
 
 function serve(
-  res: import("node:http").ServerResponse,
+  res: ServerResponse,
   body: Buffer,
   range: string | undefined,
   etag: string,
