@@ -5,6 +5,7 @@ import { resolveHearthPaths, type HearthPaths } from "./config/paths.js";
 import type { Config } from "./config/schema.js";
 import type { Embedder } from "./embed/embedder.js";
 import { LlamaEmbedder } from "./embed/llama-embedder.js";
+import { OllamaEmbedder } from "./embed/ollama-embedder.js";
 import { resolveModel } from "./embed/resolve-model.js";
 import type { Logger } from "./log.js";
 import type { IndexDeps } from "./pipeline/index-file.js";
@@ -94,16 +95,23 @@ async function loadEmbedder(
   store: Store,
   options: OpenHearthOptions,
 ): Promise<{ embedder: Embedder | null; notice: string | null }> {
-  const choice = resolveModel(config.embedding.model, paths.modelsDir);
-  if (choice.kind === "none") {
-    return { embedder: null, notice: `${choice.reason}; ${choice.hint}` };
+  let embedder: Embedder;
+  if (config.embedding.backend === "ollama") {
+    embedder = await OllamaEmbedder.connect({
+      ...config.embedding.ollama,
+      batchSize: config.embedding.batchSize,
+    });
+  } else {
+    const choice = resolveModel(config.embedding.model, paths.modelsDir);
+    if (choice.kind === "none")
+      return { embedder: null, notice: `${choice.reason}; ${choice.hint}` };
+    embedder = await LlamaEmbedder.load({
+      modelPath: choice.path,
+      gpu: config.embedding.gpu,
+      threads: config.embedding.threads,
+      log: options.log,
+    });
   }
-  const embedder = await LlamaEmbedder.load({
-    modelPath: choice.path,
-    gpu: config.embedding.gpu,
-    threads: config.embedding.threads,
-    log: options.log,
-  });
   try {
     const { fingerprint, dimensions } = embedder.info;
     if (options.reindex) {

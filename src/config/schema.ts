@@ -7,6 +7,11 @@ export const configSchema = z
   .object({
     embedding: z
       .object({
+        /** "llama": a GGUF file through node-llama-cpp; "ollama": a local Ollama server. */
+        backend: z.enum(["llama", "ollama"]),
+        ollama: z
+          .object({ url: z.string().url(), model: z.string().min(1), allowRemote: z.boolean() })
+          .strict(),
         /** Path to a GGUF embedding model; null means the default preset file in the model cache. */
         model: z.string().min(1).nullable(),
         gpu: z.union([z.literal("auto"), z.literal(false), z.enum(["cuda", "vulkan", "metal"])]),
