@@ -1,7 +1,7 @@
 // Builds Hearth's MCP server (tools, resources, both protocol eras) for any transport.
 import { CLIENT_INFO_META_KEY, type Implementation, McpServer } from "@modelcontextprotocol/server";
 import type { McpBackend } from "./backend.js";
-import { registerResources } from "./resources.js";
+import { paginateResourceList, registerResources } from "./resources.js";
 import { registerTools, type ClientName } from "./tools.js";
 
 const LIST_CHANGED_DELAY_MS = 500;
@@ -33,6 +33,7 @@ export function createMcpServer(backend: McpBackend, version: string): McpServer
   };
   registerTools(server, backend, client);
   registerResources(server, backend, client);
+  paginateResourceList(server, backend);
   return server;
 }
 

@@ -5,7 +5,8 @@ import { confinePath } from "./confine-path.js";
 import { fileUri, type ClientName } from "./tools.js";
 import { readRange } from "./read-range.js";
 
-const LIST_LIMIT = 500;
+/** Resources per resources/list page. */
+export const RESOURCE_PAGE = 100;
 
 export function registerResources(
   server: McpServer,
@@ -15,14 +16,8 @@ export function registerResources(
   server.registerResource(
     "file",
     new ResourceTemplate("hearth://file{+path}", {
-      list: () => ({
-        resources: backend.files(LIST_LIMIT, 0).map((f) => ({
-          uri: fileUri(f.path),
-          name: f.title || f.path,
-          mimeType: "text/plain",
-          description: `${f.kind}, modified ${f.modified}`,
-        })),
-      }),
+      // Listed in pages by the resources/list handler below; the template itself lists nothing.
+      list: () => ({ resources: [] }),
     }),
     {
       title: "Indexed file",
@@ -56,4 +51,27 @@ export function registerResources(
       }
     },
   );
+}
+
+/** resources/list in pages of RESOURCE_PAGE (the SDK's own handler would list everything at once). */
+export function paginateResourceList(server: McpServer, backend: McpBackend): void {
+  server.server.setRequestHandler("resources/list", (request) => {
+    const cursor = (request.params as { cursor?: string } | undefined)?.cursor;
+    const offset = cursor ? Number(Buffer.from(cursor, "base64url").toString()) : 0;
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new Error("invalid cursor: omit it to list from the start");
+    const files = backend.files(RESOURCE_PAGE + 1, offset);
+    const page = files.slice(0, RESOURCE_PAGE);
+    return Promise.resolve({
+      resources: page.map((f) => ({
+        uri: fileUri(f.path),
+        name: f.title || f.path,
+        mimeType: "text/plain",
+        description: `${f.kind}, modified ${f.modified}`,
+      })),
+      ...(files.length > RESOURCE_PAGE
+        ? { nextCursor: Buffer.from(String(offset + RESOURCE_PAGE)).toString("base64url") }
+        : {}),
+    });
+  });
 }

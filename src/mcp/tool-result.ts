@@ -1,5 +1,5 @@
 // Wraps a tool's work: structured and text content, errors the agent can act on, one audit entry per call.
-import type { CallToolResult } from "@modelcontextprotocol/server";
+import type { CallToolResult, ServerContext } from "@modelcontextprotocol/server";
 import { HearthError, errorMessage } from "../errors.js";
 import type { McpBackend } from "./backend.js";
 import { PathRefused } from "./confine-path.js";
@@ -10,6 +10,23 @@ export interface ToolOutcome<T> {
   paths: readonly string[];
   /** Extra content items (resource links) after the JSON text. */
   links?: CallToolResult["content"];
+}
+
+/** Sends a progress notification when the client asked for them (a progressToken in the request). */
+export async function reportProgress(
+  ctx: ServerContext | undefined,
+  progress: number,
+  total: number,
+  message: string,
+): Promise<void> {
+  const token = ctx?.mcpReq._meta?.progressToken;
+  if (token === undefined || !ctx) return;
+  await ctx.mcpReq
+    .notify({
+      method: "notifications/progress",
+      params: { progressToken: token, progress, total, message },
+    })
+    .catch(() => undefined);
 }
 
 export async function runTool<T extends Record<string, unknown>>(

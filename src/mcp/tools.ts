@@ -6,7 +6,7 @@ import type { McpBackend } from "./backend.js";
 import { PathRefused, confinePath } from "./confine-path.js";
 import { deleteNote, writeNote } from "./memory-notes.js";
 import { decodeCursor, readRange } from "./read-range.js";
-import { runTool } from "./tool-result.js";
+import { reportProgress, runTool } from "./tool-result.js";
 
 const DAY_MS = 86_400_000;
 
@@ -161,6 +161,7 @@ export function registerTools(server: McpServer, backend: McpBackend, client: Cl
             `endLine ${args.endLine} is before startLine ${start}; send endLine ≥ startLine`,
           );
         }
+        await reportProgress(ctx, 0, 1, "reading the file");
         const range = await readRange(path, start, args.endLine, backend.extractor);
         return { result: { ...range }, paths: [path] };
       }),
@@ -291,6 +292,7 @@ export function registerTools(server: McpServer, backend: McpBackend, client: Cl
     (args, ctx) =>
       runTool(backend, client(ctx), "remember", args, async () => {
         const path = await writeNote(backend.memoryDir(), args);
+        await reportProgress(ctx, 1, 2, "note written; indexing it");
         await backend.indexNow(path);
         return { result: { path, uri: fileUri(path) }, paths: [path] };
       }),

@@ -30,13 +30,11 @@ describe("OllamaEmbedder", () => {
           const parsed = JSON.parse(body) as { model: string; input: string[] };
           requests.push(parsed);
           if (req.url !== "/api/embed" || parsed.model !== "nomic-embed-text") {
-            res
-              .writeHead(404)
-              .end(
-                JSON.stringify({
-                  error: `model "${parsed.model}" not found, try pulling it first`,
-                }),
-              );
+            res.writeHead(404).end(
+              JSON.stringify({
+                error: `model "${parsed.model}" not found, try pulling it first`,
+              }),
+            );
             return;
           }
           const vectors = await model.embedDocuments(parsed.input);

@@ -179,11 +179,19 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
   });
 
   it("remember writes a note in the memory folder, searchable at once; forget deletes only such notes", async () => {
-    const saved = await call("remember", {
-      title: "Boiler service",
-      text: "The boiler was serviced by Kessler Heating; next visit in October.",
-      tags: ["home"],
-    });
+    const progress: string[] = [];
+    const saved = (await client.callTool(
+      {
+        name: "remember",
+        arguments: {
+          title: "Boiler service",
+          text: "The boiler was serviced by Kessler Heating; next visit in October.",
+          tags: ["home"],
+        },
+      },
+      { onprogress: (p) => progress.push(`${p.progress}/${p.total ?? "?"} ${p.message ?? ""}`) },
+    )) as { isError?: boolean; structuredContent?: Record<string, unknown> };
+    expect(progress).toEqual(["1/2 note written; indexing it"]);
     expect(saved.isError).toBeFalsy();
     const path = (saved.structuredContent as { path: string }).path;
     expect(path.startsWith(daemon.memoryDir)).toBe(true);
@@ -266,5 +274,19 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
       ),
     ).toBe(true);
     await Promise.all(clients.map((c) => c.close()));
+  });
+  it("lists resources in pages with a cursor", async () => {
+    await waitFor(() => hearth.store.counts().files >= 800, 60_000);
+    await daemon.settled();
+    // An explicit cursor asks for one page (the SDK client aggregates otherwise); "0" is the first.
+    const firstPage = await client.listResources({
+      cursor: Buffer.from("0").toString("base64url"),
+    });
+    expect(firstPage.resources).toHaveLength(100);
+    expect(firstPage.nextCursor).toBeTruthy();
+    const secondPage = await client.listResources({ cursor: firstPage.nextCursor });
+    expect(secondPage.resources[0]!.uri).not.toBe(firstPage.resources[0]!.uri);
+    const all = await client.listResources();
+    expect(all.resources.length).toBe(hearth.store.counts().files);
   });
 });
