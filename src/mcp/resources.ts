@@ -56,7 +56,7 @@ export function registerResources(
 /** resources/list in pages of RESOURCE_PAGE (the SDK's own handler would list everything at once). */
 export function paginateResourceList(server: McpServer, backend: McpBackend): void {
   server.server.setRequestHandler("resources/list", (request) => {
-    const cursor = (request.params)?.cursor;
+    const cursor = request.params?.cursor;
     const offset = cursor ? Number(Buffer.from(cursor, "base64url").toString()) : 0;
     if (!Number.isInteger(offset) || offset < 0)
       throw new Error("invalid cursor: omit it to list from the start");
