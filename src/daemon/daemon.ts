@@ -96,12 +96,13 @@ export class Daemon {
     const daemon = new Daemon(hearth, log);
     daemon.releaseLock = acquireLock(files.lockFile);
     try {
-      daemon.server = await listenRpc(files.socketFile, daemon.handlers(), log);
       await mkdir(memoryDirOf(hearth), { recursive: true, mode: 0o700 });
       daemon.memoryDir = await realpath(memoryDirOf(hearth));
-      for (const root of [...hearth.config.roots, daemon.memoryDir]) await daemon.addRoot(root);
       hearth.audit.prune(Date.now() - hearth.config.audit.retentionDays * 86_400_000);
+      // MCP first, then the control socket: a client that sees the daemon answer can use MCP at once.
       daemon.mcpServers = await startMcp(daemon, hearth, files, log);
+      daemon.server = await listenRpc(files.socketFile, daemon.handlers(), log);
+      for (const root of [...hearth.config.roots, daemon.memoryDir]) await daemon.addRoot(root);
       log.info("daemon started", { pid: process.pid, roots: daemon.roots.map((r) => r.path) });
       return daemon;
     } catch (err) {

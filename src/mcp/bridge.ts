@@ -2,7 +2,20 @@
 import { connect, type Socket } from "node:net";
 import { HearthError } from "../errors.js";
 
-export async function connectMcpSocket(socketPath: string): Promise<Socket> {
+/** Connects to the daemon's MCP socket, waiting briefly for a daemon that is still starting. */
+export async function connectMcpSocket(socketPath: string, waitMs = 10_000): Promise<Socket> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await connectOnce(socketPath);
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function connectOnce(socketPath: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect(socketPath);
     socket.once("connect", () => resolve(socket));
