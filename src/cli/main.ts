@@ -67,7 +67,10 @@ program
   )
   .argument("[dirs...]", "folders to add to the watched set first")
   .option("--detach", "run in the background; logs go to daemon.log in the data folder")
-  .action((dirs: string[], opts: { detach?: boolean }) => runStart(dirs, opts, log));
+  .option("--pull", "download the default embedding model first if none is installed")
+  .action((dirs: string[], opts: { detach?: boolean; pull?: boolean }) =>
+    runStart(dirs, opts, log),
+  );
 
 program
   .command("stop")

@@ -10,6 +10,9 @@ import { openHearth } from "../../hearth.js";
 import type { Logger } from "../../log.js";
 import { resolveRoot } from "../../pipeline/index-root.js";
 import { findDaemon } from "../daemon-client.js";
+import { loadConfig } from "../../config/load-config.js";
+import { resolveModel } from "../../embed/resolve-model.js";
+import { runModelsPull } from "./models-command.js";
 
 const START_TIMEOUT_MS = 60_000;
 
@@ -19,7 +22,7 @@ async function sleep(ms: number): Promise<void> {
 
 export async function runStart(
   dirs: string[],
-  opts: { detach?: boolean },
+  opts: { detach?: boolean; pull?: boolean },
   log: Logger,
 ): Promise<void> {
   const paths = resolveHearthPaths();
@@ -37,6 +40,11 @@ export async function runStart(
     for (const dir of dirs) resolved.push(await resolveRoot(dir));
     updateRoots(paths.configFile, (current) => [...current, ...resolved]);
   }
+  if (opts.pull) {
+    const config = loadConfig(paths.configFile);
+    const none = resolveModel(config.embedding.model, paths.modelsDir).kind === "none";
+    if (config.embedding.backend === "llama" && none) await runModelsPull(undefined, {});
+  }
   if (opts.detach) {
     const pid = await startDetached(paths);
     console.log(`started (pid ${pid}); logs in ${files.logFile}`);
@@ -44,7 +52,7 @@ export async function runStart(
   }
 
   const hearth = await openHearth({ log });
-  if (hearth.modelNotice) log.warn(hearth.modelNotice);
+  if (hearth.modelNotice) log.warn(`${hearth.modelNotice} (or start with --pull)`);
   if (hearth.config.roots.length === 0)
     log.warn("no folders are watched yet: run `hearth add DIR`");
   const daemon = await Daemon.start(hearth, log);
