@@ -193,3 +193,27 @@ describe("extraction limits", () => {
     expect(again.failed).toBe(0);
   });
 });
+
+describe("extraction memory ceiling", () => {
+  it(
+    "stops an extraction that needs more memory than allowed, and keeps going",
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir();
+      const row = "2026-03-01,A fairly long description of a purchase at a shop,12.50\n";
+      writeFileSync(join(dir, "big.csv"), "Date,Description,Amount\n" + row.repeat(400_000)); // ~27 MB
+      writeFileSync(join(dir, "note.md"), "# Fine\n\nSmall.\n");
+      const { env } = makeHome({
+        config: {
+          index: { extractMemoryMb: 32, extractTimeoutMs: 60_000, maxFileBytes: 100_000_000 },
+        },
+      });
+      const limited = await openTestHearth(env);
+      const report = await indexRoot(limited.indexDeps, dir, { concurrency: 1 });
+      expect(report.indexed).toBe(1);
+      expect(report.failures[0]?.error).toBe(
+        "extraction needed more than 32 MB of memory and was stopped",
+      );
+    },
+  );
+});
