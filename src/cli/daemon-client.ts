@@ -1,5 +1,6 @@
 // Finds a running daemon for this HEARTH_HOME and talks to it; null when none runs (commands then work alone).
-import type { HearthPaths } from "../config/paths.js";
+import { resolveHearthPaths, type HearthPaths } from "../config/paths.js";
+import { HearthError } from "../errors.js";
 import { daemonFiles } from "../daemon/daemon.js";
 import { callDaemon } from "../daemon/ipc.js";
 import { runningDaemonPid } from "../daemon/lock.js";
@@ -22,4 +23,16 @@ export function findDaemon(paths: HearthPaths): DaemonClient | null {
 export async function notifyDaemonOfRoots(paths: HearthPaths): Promise<void> {
   const daemon = findDaemon(paths);
   if (daemon) await daemon.call("reload-roots");
+}
+
+/** The daemon is the index's only writer: one-shot writers refuse while it runs. */
+export function refuseWhileDaemonRuns(fix: string): void {
+  const daemon = findDaemon(resolveHearthPaths());
+  if (daemon) {
+    throw new HearthError(
+      "DAEMON_RUNNING",
+      `the daemon (pid ${daemon.pid}) is running and is the only writer of the index`,
+      fix,
+    );
+  }
 }

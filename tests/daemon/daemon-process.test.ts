@@ -41,6 +41,9 @@ describe("daemon process", () => {
     const second = runCli(["start"], env);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`already running (pid ${child.pid})`);
+    const oneShot = runCli(["index", root], env);
+    expect(oneShot.code).toBe(1);
+    expect(oneShot.stderr).toMatch(/only writer of the index[\s\S]*hearth add DIR/);
 
     const status = JSON.parse(runCli(["status", "--json"], env).stdout) as {
       daemon: { pid: number };

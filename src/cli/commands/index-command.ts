@@ -3,12 +3,14 @@ import { openHearth } from "../../hearth.js";
 import type { Logger } from "../../log.js";
 import { indexRoot, type IndexReport } from "../../pipeline/index-root.js";
 import { createProgress } from "../progress.js";
+import { refuseWhileDaemonRuns } from "../daemon-client.js";
 
 export async function runIndex(
   dirs: string[],
   opts: { json?: boolean },
   log: Logger,
 ): Promise<void> {
+  refuseWhileDaemonRuns("hearth add DIR (the daemon indexes what it watches)");
   const hearth = await openHearth({ log });
   const abort = new AbortController();
   const onSignal = () => abort.abort();

@@ -4,8 +4,10 @@ import type { Logger } from "../../log.js";
 import { backfillVectors } from "../../pipeline/backfill-vectors.js";
 import { indexRoot } from "../../pipeline/index-root.js";
 import { createProgress } from "../progress.js";
+import { refuseWhileDaemonRuns } from "../daemon-client.js";
 
 export async function runReindex(opts: { vectors?: boolean }, log: Logger): Promise<void> {
+  refuseWhileDaemonRuns("hearth stop, then reindex, then hearth start");
   const hearth = await openHearth({ log, reindex: opts.vectors ? "vectors" : "all" });
   const progress = createProgress();
   try {
