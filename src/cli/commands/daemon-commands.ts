@@ -10,6 +10,7 @@ import { openHearth } from "../../hearth.js";
 import type { Logger } from "../../log.js";
 import { resolveRoot } from "../../pipeline/index-root.js";
 import { findDaemon } from "../daemon-client.js";
+import { selfCommand } from "../self-command.js";
 import { loadConfig } from "../../config/load-config.js";
 import { resolveModel } from "../../embed/resolve-model.js";
 import { runModelsPull } from "./models-command.js";
@@ -67,7 +68,8 @@ export async function startDetached(paths: HearthPaths): Promise<number> {
   const logFile = daemonFiles(paths.dataDir).logFile;
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
   const out = openSync(logFile, "a", 0o600);
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "start"], {
+  const [bin, ...args] = selfCommand("start");
+  const child = spawn(bin!, args, {
     detached: true,
     stdio: ["ignore", out, out],
     env: process.env,

@@ -9,6 +9,7 @@ import { loadOrCreateToken } from "../../mcp/http-server.js";
 import { mcpClientConfig, MCP_CLIENTS } from "../../mcp/client-config.js";
 import { findDaemon } from "../daemon-client.js";
 import { startDetached } from "./daemon-commands.js";
+import { selfCommand } from "../self-command.js";
 
 export async function runMcp(): Promise<void> {
   const paths = resolveHearthPaths();
@@ -36,7 +37,7 @@ export function runMcpConfig(client: string, opts: { http?: boolean }): void {
   const env: Record<string, string> = process.env.HEARTH_HOME
     ? { HEARTH_HOME: process.env.HEARTH_HOME }
     : {};
-  const command = [process.execPath, ...process.execArgv, process.argv[1]!, "mcp"];
+  const command = selfCommand("mcp");
   let http: { url: string; token: string } | undefined;
   if (opts.http) {
     const config = loadConfig(paths.configFile);

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { serviceSpec } from "../../daemon/service-unit.js";
 import { HearthError } from "../../errors.js";
+import { selfCommand } from "../self-command.js";
 
 export function runService(action: string, opts: { print?: boolean }): void {
   if (action !== "install" && action !== "uninstall") {
@@ -21,11 +22,7 @@ export function runService(action: string, opts: { print?: boolean }): void {
   }
   const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
   if (process.env.HEARTH_HOME) env.HEARTH_HOME = process.env.HEARTH_HOME;
-  const spec = serviceSpec(
-    process.platform,
-    [process.execPath, ...process.execArgv, process.argv[1]!, "start"],
-    env,
-  );
+  const spec = serviceSpec(process.platform, selfCommand("start"), env);
   if (opts.print) {
     console.log(`# ${spec.file}\n${spec.text}`);
     return;
