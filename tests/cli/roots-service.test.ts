@@ -1,3 +1,4 @@
+// Tests: hearth add / remove / roots; hearth service — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
