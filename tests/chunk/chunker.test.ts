@@ -1,4 +1,4 @@
-// Tests: chunkDocument — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: chunkDocument.
 import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/chunk/chunker.js";
 import { estimateTokens } from "../../src/chunk/tokens.js";

@@ -1,4 +1,4 @@
-// Tests: hearth CLI — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: hearth CLI.
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

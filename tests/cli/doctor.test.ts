@@ -1,4 +1,4 @@
-// Tests: hearth doctor and failures in status — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: hearth doctor and failures in status.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

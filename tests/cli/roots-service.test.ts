@@ -1,4 +1,4 @@
-// Tests: hearth add / remove / roots; hearth service — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: hearth add / remove / roots; hearth service.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Tests: loadConfig; resolveHearthPaths — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: loadConfig; resolveHearthPaths.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Tests: daemon process — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: daemon process.
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-// Tests: daemon — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: daemon.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

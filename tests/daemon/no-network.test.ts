@@ -1,4 +1,4 @@
-// Tests: no network — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: no network.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-// Tests: LlamaEmbedder with the generated model; LlamaEmbedder.load on bad files; promptFormatFor — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: LlamaEmbedder with the generated model; LlamaEmbedder.load on bad files; promptFormatFor.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

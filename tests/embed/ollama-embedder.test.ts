@@ -1,4 +1,4 @@
-// Tests: OllamaEmbedder — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: OllamaEmbedder.
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Tests: pullModel (from a local HTTP server); hearth models — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: pullModel (from a local HTTP server); hearth models.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server, type ServerResponse } from "node:http";

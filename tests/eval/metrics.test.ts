@@ -1,4 +1,4 @@
-// Tests: retrieval metrics (trec_eval definitions) — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: retrieval metrics (trec_eval definitions).
 import { describe, expect, it } from "vitest";
 import { mrrAt, ndcgAt, recallAt, summarizeRuns } from "../../src/eval/metrics.js";
 

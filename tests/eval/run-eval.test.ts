@@ -1,4 +1,4 @@
-// Tests: runEval on a BEIR collection — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: runEval on a BEIR collection.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync, strToU8 } from "fflate";

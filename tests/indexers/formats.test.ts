@@ -1,4 +1,4 @@
-// Tests: indexers on generated documents; extraction limits; extraction memory ceiling — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: indexers on generated documents; extraction limits; extraction memory ceiling.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Tests: decodeText; textIndexer — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: decodeText; textIndexer.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeText } from "../../src/indexers/decode-text.js";

@@ -1,4 +1,4 @@
-// Tests: hearth mcp (the stdio bridge) — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: hearth mcp (the stdio bridge).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";

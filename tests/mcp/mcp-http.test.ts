@@ -1,4 +1,4 @@
-// Tests: MCP over streamable HTTP from the daemon — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: MCP over streamable HTTP from the daemon.
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { readFileSync, statSync } from "node:fs";

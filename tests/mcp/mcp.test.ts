@@ -1,4 +1,4 @@
-// Tests: MCP over stdio (hearth mcp → daemon) — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: MCP over stdio (hearth mcp → daemon).
 import { mkdirSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";

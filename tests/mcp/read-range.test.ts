@@ -1,4 +1,4 @@
-// Tests: readRange — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: readRange.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Tests: ignore rules — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: ignore rules.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IgnoreRules } from "../../src/pipeline/ignore-rules.js";

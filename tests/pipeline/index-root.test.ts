@@ -1,4 +1,4 @@
-// Tests: indexRoot — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: indexRoot.
 import { renameSync, rmSync, writeFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

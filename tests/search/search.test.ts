@@ -1,4 +1,4 @@
-// Tests: search — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: search.
 import { utimesSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

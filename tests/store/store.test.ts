@@ -1,4 +1,4 @@
-// Tests: Store — on real parts (temp folders, SQLite, sqlite-vec, llama.cpp).
+// Tests: Store.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HearthError } from "../../src/errors.js";
