@@ -1,7 +1,7 @@
 // Tests: MCP over streamable HTTP from the daemon.
 import { request } from "node:http";
 import { createServer } from "node:net";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/client";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
@@ -11,6 +11,7 @@ import { silentLogger } from "../../src/log.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
+import { waitFor } from "../daemon/converge.js";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -112,6 +113,26 @@ describe("MCP over streamable HTTP from the daemon", () => {
       await client.close();
     });
   }
+
+  it("notifies a 2026-07-28 HTTP client of list_changed when a file is added", async () => {
+    let changed = 0;
+    const client = new Client(
+      { name: "http-listen", version: "1" },
+      {
+        versionNegotiation: { mode: { pin: "2026-07-28" } },
+        listChanged: { resources: { autoRefresh: false, onChanged: () => changed++ } },
+      },
+    );
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), {
+        requestInit: { headers: { Authorization: `Bearer ${token}` } },
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 300)); // the subscription stream opens
+    writeFileSync(join(root, "arrived-over-http.md"), "A file the HTTP client hears about.\n");
+    await waitFor(() => changed > 0, 10_000);
+    await client.close();
+  });
 
   it("hearth mcp token and mcp config --http give the same token and URL", () => {
     expect(runCli(["mcp", "token"], env).stdout.trim()).toBe(token);
