@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { daemonFiles } from "../../src/daemon/daemon.js";
 import { runningDaemonPid } from "../../src/daemon/lock.js";
 import { NOTES } from "../fixtures.js";
@@ -25,6 +25,11 @@ describe("hearth mcp (the stdio bridge)", () => {
       const child = spawn(process.execPath, ["--import", "tsx", MAIN, "mcp"], {
         env,
         stdio: ["pipe", "pipe", "pipe"],
+      });
+      onTestFinished(() => {
+        // Whatever happened, stop the daemon this test started on demand.
+        child.kill();
+        runCli(["stop"], env);
       });
       const lines: string[] = [];
       const responses = new Map<number, Record<string, unknown>>();
