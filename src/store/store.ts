@@ -40,20 +40,30 @@ export class Store {
     this.db.close();
   }
 
+  /** Statements are compiled once: writes run per chunk, and compiling each time cost more than the write. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   // --- meta -------------------------------------------------------------------------------------
 
   getMeta(key: string): string | null {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+    const row = this.stmt("SELECT value FROM meta WHERE key = ?").get(key) as
       { value: string } | undefined;
     return row?.value ?? null;
   }
 
   setMeta(key: string, value: string): void {
-    this.db
-      .prepare(
-        "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?",
-      )
-      .run(key, value, value);
+    this.stmt(
+      "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?",
+    ).run(key, value, value);
   }
 
   /** The chunker's settings are part of the index fingerprint: other settings give other chunks. */
@@ -80,37 +90,38 @@ export class Store {
   // --- roots ------------------------------------------------------------------------------------
 
   addRoot(path: string): RootRecord {
-    this.db
-      .prepare("INSERT INTO roots(path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING")
-      .run(path, this.now());
-    return this.db
-      .prepare("SELECT id, path, added_at AS addedAt FROM roots WHERE path = ?")
-      .get(path) as RootRecord;
+    this.stmt("INSERT INTO roots(path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING").run(
+      path,
+      this.now(),
+    );
+    return this.stmt("SELECT id, path, added_at AS addedAt FROM roots WHERE path = ?").get(
+      path,
+    ) as RootRecord;
   }
 
   listRoots(): RootRecord[] {
-    return this.db
-      .prepare("SELECT id, path, added_at AS addedAt FROM roots ORDER BY path")
-      .all() as RootRecord[];
+    return this.stmt(
+      "SELECT id, path, added_at AS addedAt FROM roots ORDER BY path",
+    ).all() as RootRecord[];
   }
 
   // --- files ------------------------------------------------------------------------------------
 
   filesOfRoot(rootId: number): FileRecord[] {
-    return this.db
-      .prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE root_id = ?`)
-      .all(rootId) as FileRecord[];
+    return this.stmt(`SELECT ${FILE_COLUMNS} FROM files WHERE root_id = ?`).all(
+      rootId,
+    ) as FileRecord[];
   }
 
   getFile(path: string): FileRecord | null {
-    const row = this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).get(path);
+    const row = this.stmt(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).get(path);
     return (row as FileRecord | undefined) ?? null;
   }
 
   listFailures(limit = 100): FileRecord[] {
-    return this.db
-      .prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY path LIMIT ?`)
-      .all(limit) as FileRecord[];
+    return this.stmt(
+      `SELECT ${FILE_COLUMNS} FROM files WHERE status = 'failed' ORDER BY path LIMIT ?`,
+    ).all(limit) as FileRecord[];
   }
 
   /** Replaces a file's chunks, FTS rows and vectors in one transaction: a crash leaves old or new. */
@@ -132,9 +143,11 @@ export class Store {
 
   /** Same content, new stat (touched, or copied back): remember the stat so it is not re-read. */
   updateStat(stat: FileStat): void {
-    this.db
-      .prepare("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?")
-      .run(stat.size, Math.trunc(stat.mtimeMs), stat.path);
+    this.stmt("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?").run(
+      stat.size,
+      Math.trunc(stat.mtimeMs),
+      stat.path,
+    );
   }
 
   deleteFile(path: string): boolean {
@@ -142,7 +155,7 @@ export class Store {
       const file = this.getFile(path);
       if (!file) return false;
       this.deleteChunksOf(file.id);
-      this.db.prepare("DELETE FROM files WHERE id = ?").run(file.id);
+      this.stmt("DELETE FROM files WHERE id = ?").run(file.id);
       return true;
     })();
   }
@@ -150,8 +163,7 @@ export class Store {
   /** Removes every indexed file below a folder (a deleted or renamed folder). Returns how many. */
   deleteFilesUnder(dir: string): number {
     const prefix = dir.endsWith("/") ? dir : dir + "/";
-    const paths = this.db
-      .prepare("SELECT path FROM files WHERE substr(path, 1, ?) = ?")
+    const paths = this.stmt("SELECT path FROM files WHERE substr(path, 1, ?) = ?")
       .pluck()
       .all(prefix.length, prefix) as string[];
     for (const path of paths) this.deleteFile(path);
@@ -160,12 +172,12 @@ export class Store {
 
   /** Forgets a root and everything indexed under it. */
   removeRoot(path: string): number {
-    const root = this.db.prepare("SELECT id FROM roots WHERE path = ?").get(path) as
+    const root = this.stmt("SELECT id FROM roots WHERE path = ?").get(path) as
       { id: number } | undefined;
     if (!root) return 0;
     const files = this.filesOfRoot(root.id);
     for (const f of files) this.deleteFile(f.path);
-    this.db.prepare("DELETE FROM roots WHERE id = ?").run(root.id);
+    this.stmt("DELETE FROM roots WHERE id = ?").run(root.id);
     return files.length;
   }
 
@@ -175,45 +187,42 @@ export class Store {
     error: string | null,
     title: string,
   ): number {
-    const row = this.db
-      .prepare(
-        `INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, error, title, indexed_at)
+    const row = this.stmt(
+      `INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, error, title, indexed_at)
          VALUES (@rootId, @path, @kind, @size, @mtimeMs, @contentHash, @status, @error, @title, @now)
          ON CONFLICT(path) DO UPDATE SET root_id = @rootId, kind = @kind, size = @size,
            mtime_ms = @mtimeMs, content_hash = @contentHash, status = @status, error = @error,
            title = @title, indexed_at = @now
          RETURNING id`,
-      )
-      .get({
-        rootId: write.rootId,
-        path: write.path,
-        kind: write.kind,
-        size: write.size,
-        mtimeMs: Math.trunc(write.mtimeMs),
-        contentHash: write.contentHash,
-        status,
-        error,
-        title,
-        now: this.now(),
-      }) as { id: number };
+    ).get({
+      rootId: write.rootId,
+      path: write.path,
+      kind: write.kind,
+      size: write.size,
+      mtimeMs: Math.trunc(write.mtimeMs),
+      contentHash: write.contentHash,
+      status,
+      error,
+      title,
+      now: this.now(),
+    }) as { id: number };
     return row.id;
   }
 
   private deleteChunksOf(fileId: number): void {
-    const ids = this.db
-      .prepare("SELECT id FROM chunks WHERE file_id = ?")
+    const ids = this.stmt("SELECT id FROM chunks WHERE file_id = ?")
       .pluck()
       .all(fileId) as number[];
     if (ids.length === 0) return;
-    const deleteFts = this.db.prepare("DELETE FROM chunks_fts WHERE rowid = ?");
+    const deleteFts = this.stmt("DELETE FROM chunks_fts WHERE rowid = ?");
     const deleteVec = this.hasVectorTable()
-      ? this.db.prepare("DELETE FROM vec_chunks WHERE chunk_id = ?")
+      ? this.stmt("DELETE FROM vec_chunks WHERE chunk_id = ?")
       : null;
     for (const id of ids) {
       deleteFts.run(id);
       deleteVec?.run(BigInt(id));
     }
-    this.db.prepare("DELETE FROM chunks WHERE file_id = ?").run(fileId);
+    this.stmt("DELETE FROM chunks WHERE file_id = ?").run(fileId);
   }
 
   private insertChunks(
@@ -222,11 +231,11 @@ export class Store {
     chunks: readonly ChunkRow[],
     vectors: ReadonlyMap<string, Float32Array>,
   ): void {
-    const insertChunk = this.db.prepare(
+    const insertChunk = this.stmt(
       `INSERT INTO chunks(file_id, ordinal, heading, text, start_line, end_line, page, sheet, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
-    const insertFts = this.db.prepare(
+    const insertFts = this.stmt(
       "INSERT INTO chunks_fts(rowid, title, heading, body) VALUES (?, ?, ?, ?)",
     );
     const model = vectors.size > 0 ? this.activeModel() : null;
@@ -252,18 +261,16 @@ export class Store {
   // --- vectors ----------------------------------------------------------------------------------
 
   hasVectorTable(): boolean {
-    return (
-      this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'vec_chunks'").get() !== undefined
-    );
+    return this.stmt("SELECT 1 FROM sqlite_master WHERE name = 'vec_chunks'").get() !== undefined;
   }
 
   /** The model whose vectors fill vec_chunks, if any. */
   activeModel(): ActiveModel | null {
     const fingerprint = this.getMeta("vector_model");
     if (fingerprint === null) return null;
-    return this.db
-      .prepare("SELECT id, fingerprint, dimensions FROM models WHERE fingerprint = ?")
-      .get(fingerprint) as ActiveModel;
+    return this.stmt("SELECT id, fingerprint, dimensions FROM models WHERE fingerprint = ?").get(
+      fingerprint,
+    ) as ActiveModel;
   }
 
   /** Refuses a model other than the one the index's vectors came from. */
@@ -313,7 +320,7 @@ export class Store {
   /** Cached vectors for these chunk hashes under a model fingerprint. */
   cachedVectors(fingerprint: string, hashes: readonly string[]): Map<string, Float32Array> {
     const out = new Map<string, Float32Array>();
-    const stmt = this.db.prepare(
+    const stmt = this.stmt(
       `SELECT e.vector FROM embeddings e JOIN models m ON m.id = e.model_id
        WHERE m.fingerprint = ? AND e.hash = ?`,
     );
@@ -327,18 +334,13 @@ export class Store {
   /** Chunks with no vector under the active model (indexed without a model, or after a switch). */
   chunksWithoutVectors(limit: number): PendingChunk[] {
     if (!this.activeModel()) return [];
-    return this.db
-      .prepare(
-        `SELECT id, hash, text, heading FROM chunks WHERE has_vector = 0 ORDER BY id LIMIT ?`,
-      )
-      .all(limit) as PendingChunk[];
+    return this.stmt(
+      `SELECT id, hash, text, heading FROM chunks WHERE has_vector = 0 ORDER BY id LIMIT ?`,
+    ).all(limit) as PendingChunk[];
   }
 
   countChunksWithoutVectors(): number {
-    return this.db
-      .prepare("SELECT count(*) FROM chunks WHERE has_vector = 0")
-      .pluck()
-      .get() as number;
+    return this.stmt("SELECT count(*) FROM chunks WHERE has_vector = 0").pluck().get() as number;
   }
 
   /** Stores vectors for existing chunks (backfill), in one transaction. */
@@ -346,7 +348,7 @@ export class Store {
     const model = this.activeModel();
     if (!model) return;
     this.db.transaction(() => {
-      const deleteVec = this.db.prepare("DELETE FROM vec_chunks WHERE chunk_id = ?");
+      const deleteVec = this.stmt("DELETE FROM vec_chunks WHERE chunk_id = ?");
       for (const e of entries) {
         deleteVec.run(BigInt(e.chunkId));
         this.insertVector(model, e.chunkId, e.hash, e.vector);
@@ -361,19 +363,22 @@ export class Store {
     vector: Float32Array,
   ): void {
     const blob = vectorToBlob(vector);
-    this.db
-      .prepare("INSERT OR IGNORE INTO embeddings(model_id, hash, vector) VALUES (?, ?, ?)")
-      .run(model.id, hash, blob);
-    this.db
-      .prepare("INSERT INTO vec_chunks(chunk_id, bits) VALUES (?, vec_quantize_binary(?))")
-      .run(BigInt(chunkId), blob);
-    this.db.prepare("UPDATE chunks SET has_vector = 1 WHERE id = ?").run(chunkId);
+    this.stmt("INSERT OR IGNORE INTO embeddings(model_id, hash, vector) VALUES (?, ?, ?)").run(
+      model.id,
+      hash,
+      blob,
+    );
+    this.stmt("INSERT INTO vec_chunks(chunk_id, bits) VALUES (?, vec_quantize_binary(?))").run(
+      BigInt(chunkId),
+      blob,
+    );
+    this.stmt("UPDATE chunks SET has_vector = 1 WHERE id = ?").run(chunkId);
   }
 
   // --- stats ------------------------------------------------------------------------------------
 
   counts(): StoreCounts {
-    const one = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
+    const one = (sql: string) => (this.stmt(sql).pluck().get() as number) ?? 0;
     return {
       roots: one("SELECT count(*) FROM roots"),
       files: one("SELECT count(*) FROM files WHERE status = 'indexed'"),
@@ -384,11 +389,9 @@ export class Store {
   }
 
   filesPerRoot(): Map<number, number> {
-    const rows = this.db
-      .prepare(
-        "SELECT root_id AS rootId, count(*) AS n FROM files WHERE status = 'indexed' GROUP BY root_id",
-      )
-      .all() as { rootId: number; n: number }[];
+    const rows = this.stmt(
+      "SELECT root_id AS rootId, count(*) AS n FROM files WHERE status = 'indexed' GROUP BY root_id",
+    ).all() as { rootId: number; n: number }[];
     return new Map(rows.map((r) => [r.rootId, r.n]));
   }
 }
