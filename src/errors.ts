@@ -15,7 +15,10 @@ export type HearthErrorCode =
   | "DAEMON_RUNNING"
   | "DAEMON_UNREACHABLE"
   | "MODEL_DOWNLOAD_FAILED"
-  | "MODEL_CHECKSUM_MISMATCH";
+  | "MODEL_CHECKSUM_MISMATCH"
+  | "CATEGORIES_INVALID"
+  | "TABLE_NOT_FOUND"
+  | "TABLE_QUERY_INVALID";
 
 export class HearthError extends Error {
   constructor(

@@ -15,6 +15,13 @@ import { runAudit } from "./commands/audit-command.js";
 import { runDoctor } from "./commands/doctor-command.js";
 import { runModelsList, runModelsPull } from "./commands/models-command.js";
 import { MCP_CLIENTS } from "../mcp/client-config.js";
+import { resolveHearthPaths } from "../config/paths.js";
+import {
+  runTableCategories,
+  runTableList,
+  runTableQuery,
+  type TableQueryOptions,
+} from "./commands/table-command.js";
 
 // Commands stay quiet unless something is wrong; the daemon tells what it does.
 const quiet = process.argv[2] === "start" ? "info" : "warn";
@@ -146,12 +153,55 @@ program
   .option("--json", "print JSON")
   .action((opts: { since?: string; json?: boolean }) => runAudit(opts, log));
 
+const table = program
+  .command("table")
+  .description("statements and spreadsheets as tables: filter, group and sum, with citations");
+table
+  .command("list")
+  .description("the tables (CSV, TSV, XLSX sheets, OFX) with their typed columns")
+  .option("--in <path>", "only tables from files under this folder")
+  .option("-n, --limit <n>", "tables listed", "100")
+  .option("--json", "print JSON")
+  .action((opts: { in?: string; limit?: string; json?: boolean }) => runTableList(opts, log));
+table
+  .command("query")
+  .description("rows, or groups with sums, of the transactions (default) or of one table")
+  .argument("[table]", '"transactions", or a file (path#sheet for a workbook sheet)')
+  .option("--from <date>", "on or after this date (YYYY-MM-DD)")
+  .option("--to <date>", "on or before this date (YYYY-MM-DD)")
+  .option("--text <words>", "the description contains these words")
+  .option("--min <amount>", "amount at least (money out is negative)")
+  .option("--max <amount>", "amount at most")
+  .option("--flow <in|out>", "out: money spent; in: money received")
+  .option("--category <name>", "only this category (see `hearth table categories`)")
+  .option(
+    "--where <column=value>",
+    "a column equals a value; repeat for more",
+    (v: string, all: string[] = []) => [...all, v],
+  )
+  .option("--in <path>", "only tables from files under this folder, or this file")
+  .option("--rows <a-b>", "only these source rows (as a search result cites them)")
+  .option("--group-by <key>", "day, week, month, year, category, or a column")
+  .option("--agg <list>", "sum,count,avg,min,max (default sum,count)")
+  .option("--of <column>", "the column aggregated (default the amount)")
+  .option("--sort <key>", "rows: date, amount or a column; groups: key or an aggregate")
+  .option("--desc", "largest or latest first")
+  .option("-n, --limit <n>", "rows or groups shown (at most 500)")
+  .option("--offset <n>", "skip this many, to page on")
+  .option("--json", "print JSON")
+  .action((name: string | undefined, opts: TableQueryOptions) => runTableQuery(name, opts, log));
+table
+  .command("categories")
+  .description("the spending categories rules in use, and where to edit them")
+  .action(() => runTableCategories(log, resolveHearthPaths().categoriesFile));
+
 try {
   await program.parseAsync();
 } catch (err) {
   if (err instanceof HearthError) {
     console.error(`hearth: ${err.message}`);
-    process.exitCode = err.code === "BAD_ARGUMENT" || err.code === "CONFIG_INVALID" ? 2 : 1;
+    const usage = ["BAD_ARGUMENT", "CONFIG_INVALID", "TABLE_QUERY_INVALID", "TABLE_NOT_FOUND"];
+    process.exitCode = usage.includes(err.code) ? 2 : 1;
   } else {
     console.error(
       `hearth: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,

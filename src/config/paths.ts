@@ -4,6 +4,8 @@ import { join } from "node:path";
 
 export interface HearthPaths {
   configFile: string;
+  /** The user's spending categories for statements (table queries); optional. */
+  categoriesFile: string;
   dataDir: string;
   indexFile: string;
   modelsDir: string;
@@ -14,6 +16,7 @@ export function resolveHearthPaths(env: NodeJS.ProcessEnv = process.env): Hearth
   if (home) {
     return {
       configFile: join(home, "config.json"),
+      categoriesFile: join(home, "categories.txt"),
       dataDir: home,
       indexFile: join(home, "index.sqlite"),
       modelsDir: join(home, "models"),
@@ -25,6 +28,7 @@ export function resolveHearthPaths(env: NodeJS.ProcessEnv = process.env): Hearth
   const cacheDir = join(env.XDG_CACHE_HOME || join(userHome, ".cache"), "hearth");
   return {
     configFile: join(configDir, "config.json"),
+    categoriesFile: join(configDir, "categories.txt"),
     dataDir,
     indexFile: join(dataDir, "index.sqlite"),
     modelsDir: join(cacheDir, "models"),

@@ -7,6 +7,7 @@ import { listenMcpHttp, loadOrCreateToken } from "../mcp/http-server.js";
 import { listenMcpSocket } from "../mcp/socket-server.js";
 import { HEARTH_VERSION } from "../version.js";
 import { listFiles, recentFiles, sourceSummaries } from "../store/catalog.js";
+import { TableQueries } from "../table-query/table-queries.js";
 import type { Daemon, daemonFiles } from "./daemon.js";
 
 export function daemonBackend(daemon: Daemon, hearth: Hearth): McpBackend {
@@ -22,6 +23,7 @@ export function daemonBackend(daemon: Daemon, hearth: Hearth): McpBackend {
     indexNow: (path) => daemon.indexNow(path),
     audit: hearth.audit,
     extractor: hearth.indexDeps.extractor,
+    tables: new TableQueries(db, hearth.paths.categoriesFile),
     onIndexChanged: (listener) => daemon.onIndexChanged(listener),
   };
 }

@@ -1,4 +1,5 @@
 // The Indexer seam: one per file kind, turning a file into text segments that know where they came from.
+import type { ExtractedTable } from "../tables/types.js";
 
 /**
  * A run of text and where it starts: a line (text files) or a page (paged documents). `heading`
@@ -16,6 +17,8 @@ export interface ExtractedDoc {
   /** "markdown": break at headings, keep fenced code together; "code": never split a line. */
   structure: "markdown" | "plain" | "code";
   segments: TextSegment[];
+  /** Typed tables (statements, spreadsheets) for structured queries, beside the text. */
+  tables?: ExtractedTable[];
 }
 
 export interface Indexer {
@@ -23,6 +26,8 @@ export interface Indexer {
   readonly extensions: readonly string[];
   /** Parses a complex format: run in a worker thread with time and memory limits. */
   readonly isolated?: boolean;
+  /** An isolated kind whose line numbers are the file's own lines (CSV): `read` shows the file itself. */
+  readonly citesFileLines?: boolean;
   extract(path: string, signal: AbortSignal): Promise<ExtractedDoc>;
 }
 

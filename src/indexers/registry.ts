@@ -6,6 +6,7 @@ import { delimitedIndexer } from "./delimited.js";
 import { docxIndexer } from "./docx.js";
 import { emailIndexer } from "./email.js";
 import { htmlIndexer } from "./html.js";
+import { ofxIndexer } from "./ofx.js";
 import { pdfIndexer } from "./pdf.js";
 import { textIndexer } from "./text.js";
 import { xlsxIndexer } from "./xlsx.js";
@@ -19,6 +20,7 @@ const INDEXERS: readonly Indexer[] = [
   emailIndexer,
   codeIndexer,
   xlsxIndexer,
+  ofxIndexer,
 ];
 
 const BY_EXTENSION = new Map<string, Indexer>(

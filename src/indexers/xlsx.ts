@@ -1,5 +1,9 @@
-// XLSX workbooks: each sheet's rows in groups that carry the header row as their heading; citations give sheet and rows.
+// XLSX workbooks: each sheet's rows in groups that carry the header row as their heading; citations give
+// sheet and rows. Each sheet is also a typed table.
+import { stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { type RawRow, inferTable } from "../tables/infer-table.js";
+import type { ExtractedTable } from "../tables/types.js";
 import { ExtractError, type ExtractedDoc, type Indexer, type TextSegment } from "./indexer.js";
 import { readOfficeZip } from "./zip-limits.js";
 
@@ -17,12 +21,18 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
-function sheetSegments(sheet: ExcelJS.Worksheet): TextSegment[] {
-  const rows: { number: number; text: string }[] = [];
+function sheetRows(sheet: ExcelJS.Worksheet): RawRow[] {
+  const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-    if (cells.some((c) => c.trim() !== "")) rows.push({ number, text: cells.join(" | ") });
+    // row.values is 1-based, with holes for empty cells.
+    const cells = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
+    if (cells.some((c) => c.trim() !== "")) rows.push({ row: number, cells });
   });
+  return rows;
+}
+
+function sheetSegments(sheet: ExcelJS.Worksheet, raw: readonly RawRow[]): TextSegment[] {
+  const rows = raw.map((r) => ({ number: r.row, text: r.cells.join(" | ") }));
   const [header, ...body] = rows;
   if (!header) return [];
   const segments: TextSegment[] = [];
@@ -55,8 +65,16 @@ export const xlsxIndexer: Indexer = {
     } catch (err) {
       throw new ExtractError(`damaged XLSX: ${(err as Error).message}`);
     }
-    const segments = workbook.worksheets.flatMap(sheetSegments);
+    const { mtime } = await stat(path);
+    const segments: TextSegment[] = [];
+    const tables: ExtractedTable[] = [];
+    for (const sheet of workbook.worksheets) {
+      const rows = sheetRows(sheet);
+      segments.push(...sheetSegments(sheet, rows));
+      const table = inferTable(sheet.name, rows, { dateOrder: "auto", reference: mtime });
+      if (table) tables.push(table);
+    }
     if (segments.length === 0) throw new ExtractError("the workbook has no cells with text");
-    return { kind: "xlsx", title: workbook.title || "", structure: "plain", segments };
+    return { kind: "xlsx", title: workbook.title || "", structure: "plain", segments, tables };
   },
 };

@@ -4,6 +4,7 @@ import type { SearchRequest, SearchResponse } from "../search/search.js";
 import type { Extractor } from "../indexers/extractor.js";
 import type { AuditLog } from "../store/audit-log.js";
 import type { FileEntry, SourceSummary } from "../store/catalog.js";
+import type { TableQueries } from "../table-query/table-queries.js";
 
 export interface McpBackend {
   search(request: SearchRequest): Promise<SearchResponse>;
@@ -19,6 +20,8 @@ export interface McpBackend {
   readonly audit: AuditLog;
   /** Reads documents (PDF, DOCX, …) as text for `read`, with the same limits as indexing. */
   readonly extractor: Extractor;
+  /** Statements and spreadsheets as typed tables, for query_table. */
+  readonly tables: TableQueries;
   /** Called when the set of indexed files changes; returns an unsubscribe function. */
   onIndexChanged(listener: () => void): () => void;
 }

@@ -2,6 +2,7 @@
 import { CLIENT_INFO_META_KEY, type Implementation, McpServer } from "@modelcontextprotocol/server";
 import type { McpBackend } from "./backend.js";
 import { paginateResourceList, registerResources } from "./resources.js";
+import { registerTableTool } from "./table-tool.js";
 import { registerTools, type ClientName } from "./tools.js";
 
 const LIST_CHANGED_DELAY_MS = 500;
@@ -32,6 +33,7 @@ export function createMcpServer(backend: McpBackend, version: string): McpServer
     return info ? `${info.name} ${info.version}` : "unknown client";
   };
   registerTools(server, backend, client);
+  registerTableTool(server, backend, client);
   registerResources(server, backend, client);
   paginateResourceList(server, backend);
   return server;

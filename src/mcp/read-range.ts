@@ -39,7 +39,8 @@ export function decodeCursor(cursor: string): { path: string; line: number } | n
  * extracted text, with a "[page N]" line before each page so page citations can be followed.
  */
 export async function documentText(path: string, extractor: Extractor): Promise<string> {
-  if (!indexerFor(path)?.isolated) return decodeText(await readFile(path));
+  const indexer = indexerFor(path);
+  if (!indexer?.isolated || indexer.citesFileLines) return decodeText(await readFile(path));
   const doc = await extractor.extract(path);
   return doc.segments.map((s) => ("page" in s ? `[page ${s.page}]\n${s.text}` : s.text)).join("\n");
 }

@@ -51,6 +51,13 @@ const searchOutput = z.object({
       snippet: z.string(),
       location,
       modified: z.string(),
+      table: z
+        .object({
+          table: z.string(),
+          rows: z.object({ from: z.number(), to: z.number() }),
+        })
+        .optional()
+        .describe("the hit is these rows of a table: send both to query_table for typed values"),
     }),
   ),
 });
@@ -86,6 +93,22 @@ const READ_ONLY = {
   openWorldHint: false,
 };
 
+/** Links a hit in a statement or spreadsheet to the table rows it cites. */
+function tableRows(
+  backend: McpBackend,
+  path: string,
+  at: z.infer<typeof location>,
+): { table: string; rows: { from: number; to: number } } | null {
+  const rows =
+    "sheet" in at
+      ? { from: at.startRow, to: at.endRow }
+      : "startLine" in at
+        ? { from: at.startLine, to: at.endLine }
+        : null;
+  const table = rows && backend.tables.tableOfFile(path, "sheet" in at ? at.sheet : "");
+  return table && rows ? { table, rows } : null;
+}
+
 export function registerTools(server: McpServer, backend: McpBackend, client: ClientName): void {
   server.registerTool(
     "search",
@@ -112,10 +135,10 @@ export function registerTools(server: McpServer, backend: McpBackend, client: Cl
           filters,
           chunksPerFile: 1,
         });
-        const results = response.results.map(({ chunkId: _chunkId, ...hit }) => ({
-          ...hit,
-          uri: fileUri(hit.path),
-        }));
+        const results = response.results.map(({ chunkId: _chunkId, ...hit }) => {
+          const table = tableRows(backend, hit.path, hit.location);
+          return { ...hit, uri: fileUri(hit.path), ...(table ? { table } : {}) };
+        });
         const result = {
           mode: response.mode,
           results,

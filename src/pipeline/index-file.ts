@@ -93,6 +93,7 @@ export async function indexFile(
       contentHash,
       title: doc.title || basename(stat.path, extname(stat.path)),
       chunks,
+      tables: doc.tables ?? [],
     },
     outcome.vectors,
   );

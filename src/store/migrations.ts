@@ -86,6 +86,42 @@ const MIGRATIONS: readonly string[] = [
   -- Spreadsheet chunks: the sheet's name; start_line and end_line then hold its row numbers.
   ALTER TABLE chunks ADD COLUMN sheet TEXT;
   `,
+  `
+  -- Typed tables from statements and spreadsheets: one per CSV/OFX file or workbook sheet.
+  CREATE TABLE data_tables (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, -- the sheet; '' for a file holding one table
+    header_row INTEGER,
+    columns TEXT NOT NULL, -- JSON [{name, type, role?, reading?}]
+    row_count INTEGER NOT NULL,
+    UNIQUE (file_id, name)
+  ) STRICT;
+
+  -- Cells as JSON arrays: dates 'YYYY-MM-DD', amounts and numbers fixed-point integers, text strings.
+  CREATE TABLE table_rows (
+    table_id INTEGER NOT NULL REFERENCES data_tables(id) ON DELETE CASCADE,
+    row INTEGER NOT NULL, -- the row's line or row number in its source, for citations
+    cells TEXT NOT NULL,
+    PRIMARY KEY (table_id, row)
+  ) STRICT, WITHOUT ROWID;
+
+  -- Every statement's transactions in one shape; amounts in fixed-point units (1/10000), signed.
+  CREATE TABLE transactions (
+    table_id INTEGER NOT NULL REFERENCES data_tables(id) ON DELETE CASCADE,
+    row INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    description TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    currency TEXT,
+    balance INTEGER,
+    PRIMARY KEY (table_id, row)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX transactions_date ON transactions(date);
+
+  -- Tables are read from files indexed before they existed: make those files look changed.
+  UPDATE files SET content_hash = '', mtime_ms = -1 WHERE kind IN ('csv', 'tsv', 'xlsx');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import type {
   IndexedFileWrite,
   RootRecord,
 } from "./types.js";
+import { replaceTables } from "./table-writes.js";
 import { blobToVector, vectorToBlob } from "./vectors.js";
 
 const FILE_COLUMNS = `id, root_id AS rootId, path, kind, size, mtime_ms AS mtimeMs,
@@ -124,12 +125,13 @@ export class Store {
     ).all(limit) as FileRecord[];
   }
 
-  /** Replaces a file's chunks, FTS rows and vectors in one transaction: a crash leaves old or new. */
+  /** Replaces a file's chunks, FTS rows, vectors and tables in one transaction: a crash leaves old or new. */
   writeIndexedFile(write: IndexedFileWrite, vectors: ReadonlyMap<string, Float32Array>): void {
     this.db.transaction(() => {
       const fileId = this.upsertFile(write, "indexed", null, write.title);
       this.deleteChunksOf(fileId);
       this.insertChunks(fileId, write.title, write.chunks, vectors);
+      replaceTables((sql) => this.stmt(sql), fileId, write.tables ?? []);
     })();
   }
 
@@ -138,6 +140,7 @@ export class Store {
     this.db.transaction(() => {
       const fileId = this.upsertFile(write, "failed", write.error, "");
       this.deleteChunksOf(fileId);
+      replaceTables((sql) => this.stmt(sql), fileId, []);
     })();
   }
 

@@ -1,4 +1,5 @@
 // Row shapes the store reads and writes.
+import type { ExtractedTable } from "../tables/types.js";
 
 export type FileStatus = "indexed" | "failed";
 
@@ -43,6 +44,8 @@ export interface IndexedFileWrite extends FileStat {
   contentHash: string;
   title: string;
   chunks: readonly ChunkRow[];
+  /** Typed tables of a statement or spreadsheet; replaced with the chunks. */
+  tables?: readonly ExtractedTable[];
 }
 
 export interface FailedFileWrite extends FileStat {

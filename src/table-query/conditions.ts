@@ -1,0 +1,116 @@
+// Turns a query's filters into SQL conditions with parameters; values never become SQL text.
+import { HearthError } from "../errors.js";
+import { decimalToUnits } from "../tables/fixed-point.js";
+import { parseAmount } from "../tables/parse-amount.js";
+import { type CategoryRule, UNCATEGORIZED } from "./categories.js";
+import type { TableQuery } from "./spec.js";
+import { type SourceColumn, type TableSource, column, roleColumn } from "./table-source.js";
+
+export interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+/** CASE over the rules in order: the first pattern that matches the description names the category. */
+export function categorySql(description: SourceColumn, rules: readonly CategoryRule[]): Sql {
+  if (rules.length === 0) return { text: "?", params: [UNCATEGORIZED] };
+  const whens: string[] = [];
+  const params: unknown[] = [];
+  for (const rule of rules) {
+    for (const pattern of rule.patterns) {
+      whens.push(`WHEN lower(${description.expr}) LIKE ? ESCAPE '\\' THEN ?`);
+      params.push(pattern, rule.category);
+    }
+  }
+  return { text: `(CASE ${whens.join(" ")} ELSE ? END)`, params: [...params, UNCATEGORIZED] };
+}
+
+function invalid(message: string, hint: string): HearthError {
+  return new HearthError("TABLE_QUERY_INVALID", message, hint);
+}
+
+export function numberUnits(value: number | string, what: string): number {
+  const units =
+    typeof value === "number" ? decimalToUnits(String(value)) : (parseAmount(value)?.units ?? null);
+  if (units === null) {
+    throw invalid(
+      `${what}: ${JSON.stringify(value)} is not a number`,
+      "send a plain number such as 12.5",
+    );
+  }
+  return units;
+}
+
+function equalsCondition(col: SourceColumn, value: string | number): Sql {
+  if (col.type === "amount" || col.type === "number") {
+    return { text: `${col.expr} = ?`, params: [numberUnits(value, `equals.${col.name}`)] };
+  }
+  if (col.type === "date") {
+    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      throw invalid(
+        `equals.${col.name}: ${JSON.stringify(value)} is not a date`,
+        "send YYYY-MM-DD",
+      );
+    }
+    return { text: `${col.expr} = ?`, params: [value] };
+  }
+  return { text: `lower(${col.expr}) = lower(?)`, params: [String(value)] };
+}
+
+/** Every condition of the query, joined by AND, with the source's own conditions first. */
+export function whereSql(
+  source: TableSource,
+  query: TableQuery,
+  rules: readonly CategoryRule[],
+): Sql {
+  const parts: string[] = [...source.where];
+  const params: unknown[] = [...source.params];
+  const add = (sql: Sql): void => {
+    parts.push(sql.text);
+    params.push(...sql.params);
+  };
+  if (query.from || query.to) {
+    if (query.from && query.to && query.from > query.to) {
+      throw invalid(`from ${query.from} is after to ${query.to}`, "send from ≤ to");
+    }
+    const date = roleColumn(source, "date", "a date range");
+    if (query.from) add({ text: `${date.expr} >= ?`, params: [query.from] });
+    if (query.to) add({ text: `${date.expr} <= ?`, params: [query.to] });
+  }
+  if (query.text) {
+    const description = roleColumn(source, "description", "a text match");
+    add({ text: `instr(lower(${description.expr}), lower(?)) > 0`, params: [query.text] });
+  }
+  if (query.min !== undefined || query.max !== undefined || query.flow) {
+    const amount = roleColumn(source, "amount", "an amount filter");
+    if (query.min !== undefined)
+      add({ text: `${amount.expr} >= ?`, params: [numberUnits(query.min, "min")] });
+    if (query.max !== undefined)
+      add({ text: `${amount.expr} <= ?`, params: [numberUnits(query.max, "max")] });
+    if (query.flow)
+      add({ text: `${amount.expr} ${query.flow === "out" ? "<" : ">"} 0`, params: [] });
+  }
+  if (query.category) {
+    const category = categorySql(roleColumn(source, "description", "a category filter"), rules);
+    add({
+      text: `${category.text} = lower(?)`,
+      params: [...category.params, query.category.trim()],
+    });
+  }
+  for (const [name, value] of Object.entries(query.equals ?? {})) {
+    add(equalsCondition(column(source, name, "equals"), value));
+  }
+  if (query.path) {
+    const prefix = query.path.endsWith("/") ? query.path : `${query.path}/`;
+    add({
+      text: "(f.path = ? OR substr(f.path, 1, ?) = ?)",
+      params: [query.path, prefix.length, prefix],
+    });
+  }
+  if (query.rows) {
+    if (query.rows.from > query.rows.to)
+      throw invalid("rows.from is after rows.to", "send from ≤ to");
+    add({ text: `${source.rowExpr} BETWEEN ? AND ?`, params: [query.rows.from, query.rows.to] });
+  }
+  return { text: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
+}

@@ -1,0 +1,155 @@
+// Turns rows of text (a CSV, a sheet) into a typed table: finds the header below any preamble,
+// types the columns, and builds transactions when the table is a statement.
+import { assignRoles } from "./column-roles.js";
+import { type TypedColumn, type TypingOptions, typeColumn } from "./column-types.js";
+import { inferDecimalMark, parseAmount } from "./parse-amount.js";
+import { parseDate } from "./parse-date.js";
+import type { ColumnRole, ExtractedTable, TableRow, Transaction } from "./types.js";
+
+export interface RawRow {
+  row: number;
+  cells: string[];
+}
+
+/** Bank exports put a few lines (account, period) above the header; look this far down for it. */
+const HEADER_SEARCH_ROWS = 15;
+
+function filled(cells: readonly string[]): string[] {
+  return cells.filter((c) => c.trim() !== "");
+}
+
+function looksLikeValue(cell: string): boolean {
+  return parseAmount(cell) !== null || parseDate(cell, "dmy", new Date(0)) !== null;
+}
+
+/**
+ * The header is the first row of two or more distinct labels (no amounts, no dates) whose next rows
+ * (up to three) each hold a value and are no wider than it: a preamble line ("Account, 1234") is
+ * followed by more preamble or by the header, never by data. -1 when there is none.
+ */
+function findHeader(rows: readonly RawRow[]): number {
+  for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.length - 1); i++) {
+    const labels = filled(rows[i]!.cells);
+    if (labels.length < 2 || labels.some(looksLikeValue)) continue;
+    if (new Set(labels.map((l) => l.trim().toLowerCase())).size !== labels.length) continue;
+    const next = rows.slice(i + 1, i + 4);
+    const fits = (r: RawRow): boolean => {
+      const width = filled(r.cells).length;
+      return (
+        width >= Math.max(2, labels.length / 2) &&
+        width <= labels.length + 1 &&
+        r.cells.some(looksLikeValue)
+      );
+    };
+    if (next.every(fits)) return i;
+  }
+  return -1;
+}
+
+/** Without a header, the data starts at the first row as wide as most rows. */
+function firstDataRow(rows: readonly RawRow[]): number {
+  const widths = rows.map((r) => filled(r.cells).length);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const modal = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  return widths.findIndex((w) => w === modal);
+}
+
+function columnNames(header: readonly string[] | null, width: number): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const name = header?.[i]?.trim() || `column ${i + 1}`;
+    names.push(names.includes(name) ? `${name} (${i + 1})` : name);
+  }
+  return names;
+}
+
+/** Reads rows as a typed table, or returns null when they are not one (a single column, no data rows). */
+export function inferTable(
+  name: string,
+  raw: readonly RawRow[],
+  options: TypingOptions,
+): ExtractedTable | null {
+  const rows = raw.filter((r) => filled(r.cells).length > 0);
+  if (rows.length === 0) return null;
+  const headerAt = findHeader(rows);
+  const data = rows.slice(headerAt >= 0 ? headerAt + 1 : firstDataRow(rows));
+  const width = Math.max(
+    headerAt >= 0 ? rows[headerAt]!.cells.length : 0,
+    ...data.map((r) => r.cells.length),
+  );
+  if (data.length === 0 || width < 2) return null;
+  const names = columnNames(headerAt >= 0 ? rows[headerAt]!.cells : null, width);
+
+  const values = names.map((_, j) => data.map((r) => r.cells[j] ?? ""));
+  const tableMark = inferDecimalMark(values.flat().filter((v) => /\d/.test(v) && !/[/:]/.test(v)));
+  const typed = names.map((n, j) => typeColumn(n, values[j]!, options, tableMark));
+  const roles = assignRoles(names, typed);
+  const columns = names.map((n, j) => {
+    const role = roles.get(j);
+    const reading = typed[j]!.reading;
+    return {
+      name: n,
+      type: typed[j]!.type,
+      ...(role ? { role } : {}),
+      ...(reading ? { reading } : {}),
+    };
+  });
+  const tableRows: TableRow[] = data.map((r, i) => ({
+    row: r.row,
+    cells: typed.map((c) => c.cells[i] ?? null),
+  }));
+  return {
+    name,
+    headerRow: headerAt >= 0 ? rows[headerAt]!.row : null,
+    columns,
+    rows: tableRows,
+    transactions: transactionsOf(tableRows, typed, roles),
+  };
+}
+
+function transactionsOf(
+  rows: readonly TableRow[],
+  typed: readonly TypedColumn[],
+  roles: ReadonlyMap<number, ColumnRole>,
+): Transaction[] {
+  const at = (role: ColumnRole): number => [...roles].find(([, r]) => r === role)?.[0] ?? -1;
+  const [date, description, amount, debit, credit] = (
+    ["date", "description", "amount", "debit", "credit"] as const
+  ).map(at) as [number, number, number, number, number];
+  const [direction, balance, currency] = (["direction", "balance", "currency"] as const).map(
+    at,
+  ) as [number, number, number];
+  if (date < 0 || description < 0 || (amount < 0 && debit < 0 && credit < 0)) return [];
+  const units = (cells: TableRow["cells"], j: number): number | null =>
+    j >= 0 && typeof cells[j] === "number" ? cells[j] : null;
+  const moneyColumn = amount >= 0 ? amount : debit >= 0 ? debit : credit;
+  const columnCurrency = typed[moneyColumn]!.currency;
+
+  const transactions: Transaction[] = [];
+  for (const { row, cells } of rows) {
+    const day = cells[date];
+    if (typeof day !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
+    let value: number | null;
+    if (amount >= 0) {
+      value = units(cells, amount);
+      const side = direction >= 0 ? String(cells[direction] ?? "").toLowerCase() : "";
+      if (value !== null && side) value = side.startsWith("d") ? -Math.abs(value) : Math.abs(value);
+    } else {
+      const out = units(cells, debit);
+      const into = units(cells, credit);
+      value = out === null && into === null ? null : Math.abs(into ?? 0) - Math.abs(out ?? 0);
+    }
+    if (value === null) continue;
+    const code = currency >= 0 ? cells[currency] : null;
+    transactions.push({
+      row,
+      date: day,
+      description: String(cells[description] ?? ""),
+      amount: value,
+      currency: typeof code === "string" ? code : columnCurrency,
+      balance: units(cells, balance),
+    });
+  }
+  return transactions;
+}
