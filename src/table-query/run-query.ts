@@ -183,7 +183,7 @@ function groupsAnswer(
   const target = numeric.length
     ? query.of
       ? column(source, query.of, "of")
-      : roleColumn(source, "amount", `"${numeric[0]}"`)
+      : roleColumn(source, "amount", `"${numeric[0]}"`, 'name the column to aggregate with "of"')
     : null;
   if (target && target.type !== "amount" && target.type !== "number") {
     throw new HearthError(
@@ -238,7 +238,7 @@ function groupsAnswer(
     group_by: query.group_by ?? null,
     total_groups: totalGroups,
     groups: rows.map((r) => ({
-      key: key.col ? present(key.col, r.key) : (r.key),
+      key: key.col ? present(key.col, r.key) : r.key,
       ...(source.currencyExpr ? { currency: r.currency } : {}),
       count: r.count,
       ...(aggregates.includes("sum") ? { sum: shown(r.sum ?? 0) } : {}),

@@ -117,16 +117,21 @@ export function column(source: TableSource, name: string, purpose: string): Sour
   return found;
 }
 
-/** The column playing a role, or an error saying why the request needs it. */
-export function roleColumn(source: TableSource, role: ColumnRole, purpose: string): SourceColumn {
+/** The column playing a role, or an error saying why the request needs it and what to send instead. */
+export function roleColumn(
+  source: TableSource,
+  role: ColumnRole,
+  purpose: string,
+  instead = 'filter with "equals" on a column instead',
+): SourceColumn {
   const found =
     source.columns.find((c) => c.role === role) ??
     (role === "date" ? source.columns.find((c) => c.type === "date") : undefined);
   if (!found) {
     throw new HearthError(
       "TABLE_QUERY_INVALID",
-      `${purpose} needs a ${role} column, and ${source.ref} has none (columns: ${columnList(source)})`,
-      `filter with "equals" on a column instead, or query "transactions"`,
+      `${purpose} needs the ${role} column, and ${source.ref} has no ${role} column (columns: ${columnList(source)})`,
+      `${instead}, or query "transactions" (with "path" for this file), where every statement has one`,
     );
   }
   return found;

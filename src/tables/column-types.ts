@@ -4,7 +4,7 @@ import { type DateOrder, inferDateOrder, parseDate } from "./parse-date.js";
 import type { Cell, ColumnType } from "./types.js";
 
 /** A column is typed when this share of its non-empty values parse; the rest stay as text. */
-const TYPED_SHARE = 0.9;
+const TYPED_SHARE = 0.8;
 
 const MONEY_HEADER =
   /amount|amt|debit|credit|balance|withdraw|deposit|paid|money|payment|price|cost|fee|total|sum|betrag|soll|haben|saldo|montant|solde|d[ée]bit|cr[ée]dit|importe|cargo|abono|bedrag|valeur|value/i;

@@ -91,7 +91,7 @@ function toPlainDecimal(number: string, mark: DecimalMark): string | null {
   const cut = number.lastIndexOf(mark);
   const whole = cut < 0 ? number : number.slice(0, cut);
   const fraction = cut < 0 ? "" : number.slice(cut + 1);
-  if (!/^\d*$/.test(fraction) || (cut >= 0 && fraction === "")) return null;
+  if (!/^\d*$/.test(fraction) || (cut >= 0 && fraction === "") || whole.includes(mark)) return null;
   const separators = [other, "'", " "].filter((s) => whole.includes(s));
   if (separators.length > 1 || !groupedInThrees(whole, separators[0] ?? other)) return null;
   const digits = whole.replace(/[.,' ]/g, "");

@@ -56,6 +56,7 @@ describe("resolveHearthPaths", () => {
     const paths = resolveHearthPaths({ HEARTH_HOME: "/x/h" });
     expect(paths).toEqual({
       configFile: "/x/h/config.json",
+      categoriesFile: "/x/h/categories.txt",
       dataDir: "/x/h",
       indexFile: "/x/h/index.sqlite",
       modelsDir: "/x/h/models",
@@ -69,6 +70,7 @@ describe("resolveHearthPaths", () => {
       XDG_CACHE_HOME: "/k",
     });
     expect(paths.configFile).toBe("/c/hearth/config.json");
+    expect(paths.categoriesFile).toBe("/c/hearth/categories.txt");
     expect(paths.indexFile).toBe("/d/hearth/index.sqlite");
     expect(paths.modelsDir).toBe("/k/hearth/models");
   });

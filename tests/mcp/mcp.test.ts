@@ -65,6 +65,7 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
     expect([...byName.keys()].sort()).toEqual([
       "forget",
       "list_sources",
+      "query_table",
       "read",
       "recent",
       "remember",

@@ -187,7 +187,8 @@ export async function runTableList(
   );
   for (const table of list.tables) {
     const columns = table.columns.map(
-      (c) => `${c.name} (${c.type}${c.role && c.role !== c.name ? `, ${c.role}` : ""})`,
+      (c) =>
+        `${c.name} (${c.type}${c.role && c.role !== c.name.toLowerCase() ? `, ${c.role}` : ""})`,
     );
     console.log(
       `${table.table}  ${table.rows} rows${table.transactions ? `, ${table.transactions} transactions` : ""}\n  ${columns.join(", ")}`,

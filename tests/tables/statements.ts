@@ -1,0 +1,91 @@
+// Generated bank statements in several styles, with the sums a correct reading gives (worked by hand).
+
+/** US style: month-first dates, "$" amounts with thousands separators and minus signs, a balance. */
+export const US_CSV = `Date,Description,Amount,Balance
+01/05/2026,"WHOLE FOODS MARKET, AUSTIN",-$84.27,"$2,415.73"
+01/15/2026,PAYROLL ACME CORP,"$2,500.00","$4,915.73"
+01/20/2026,SHELL OIL 123,-$40.10,"$4,875.63"
+02/02/2026,TRADER JOE'S #55,-$61.33,"$4,814.30"
+02/14/2026,RESTAURANT LA VIE,-$120.00,"$4,694.30"
+02/28/2026,WHOLE FOODS MARKET,-$15.01,"$4,679.29"
+03/01/2026,RENT MARCH,"-$1,200.00","$3,479.29"
+`;
+
+/** European style: preamble lines, semicolons, day-first dates, decimal commas, debit and credit columns. */
+export const EU_CSV = `Kontoauszug;Girokonto
+IBAN;DE02 1203 0000 0000 2020 51
+Zeitraum;01.01.2026 - 31.03.2026
+
+Buchungstag;Verwendungszweck;Soll;Haben;Währung
+02.01.2026;REWE Markt Berlin;45,90;;EUR
+13.01.2026;Gehalt Januar;;3.250,00;EUR
+28.01.2026;EDEKA Center;1.023,45;;EUR
+03.02.2026;Café Einstein;12,30;;EUR
+15.03.2026;REWE Markt Berlin;8,05;;EUR
+`;
+
+/** UK card style: month names, an unsigned amount with a DR/CR column, pound signs. */
+export const UK_CSV = `Transaction Date,Details,Dr/Cr,Amount
+5 Jan 2026,TESCO STORES 2231,DR,£30.20
+12 Jan 2026,PAYMENT RECEIVED THANK YOU,CR,£100.00
+3 Feb 2026,PRET A MANGER,DR,£6.45
+`;
+
+/** OFX 1.x (SGML: leaf elements are not closed), as most US banks still send it. */
+export const OFX_SGML = `OFXHEADER:100
+DATA:OFXSGML
+VERSION:102
+SECURITY:NONE
+ENCODING:USASCII
+CHARSET:1252
+COMPRESSION:NONE
+OLDFILEUID:NONE
+NEWFILEUID:NONE
+
+<OFX>
+<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20260401120000<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1>
+<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>
+<STMTRS><CURDEF>USD<BANKACCTFROM><BANKID>121000358<ACCTID>123456789<ACCTTYPE>CHECKING</BANKACCTFROM>
+<BANKTRANLIST><DTSTART>20260101<DTEND>20260331
+<STMTTRN>
+<TRNTYPE>DEBIT
+<DTPOSTED>20260110120000.000[-5:EST]
+<TRNAMT>-23.45
+<FITID>A1
+<NAME>TRADER JOE'S #12
+<MEMO>weekly shop
+</STMTTRN>
+<STMTTRN>
+<TRNTYPE>DEBIT
+<DTPOSTED>20260118
+<TRNAMT>-60.00
+<FITID>A2
+<NAME>AT&amp;T WIRELESS
+</STMTTRN>
+<STMTTRN>
+<TRNTYPE>CREDIT
+<DTPOSTED>20260201
+<TRNAMT>1500.00
+<FITID>A3
+<NAME>PAYROLL ACME CORP
+</STMTTRN>
+</BANKTRANLIST>
+<LEDGERBAL><BALAMT>1416.55<DTASOF>20260331</LEDGERBAL>
+</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>
+`;
+
+/** OFX 2.x (XML), as a QFX card download. */
+export const OFX_XML = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+<OFX><CREDITCARDMSGSRSV1><CCSTMTTRNRS><CCSTMTRS><CURDEF>USD</CURDEF><BANKTRANLIST>
+<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20260203</DTPOSTED><TRNAMT>-9.99</TRNAMT><FITID>C1</FITID><NAME>NETFLIX.COM</NAME></STMTTRN>
+<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20260210</DTPOSTED><TRNAMT>-0.01</TRNAMT><FITID>C2</FITID><NAME>WHOLE FOODS MARKET</NAME></STMTTRN>
+</BANKTRANLIST></CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1></OFX>
+`;
+
+/** Test-owned categories, so the assertions do not depend on the shipped defaults. */
+export const CATEGORIES = `# groceries first: the first matching rule wins
+groceries: whole foods, trader joe, rewe, edeka, tesco
+dining: restaurant, café, pret a manger
+income: payroll, gehalt
+`;
