@@ -1,4 +1,4 @@
-// `npm run bench -- [search|index|embed|all] [--sizes 10000,100000] [--model PATH] [--out DIR] [--json]`
+// `npm run bench -- [search|index|embed|daemon|mcp|extract|tables|all] [--sizes 10000,100000] [--model PATH] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,8 +9,9 @@ import { benchExtract, type ExtractKindResult } from "./extract-bench.js";
 import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
+import { benchTables, type TablesBenchResult } from "./tables-bench.js";
 
-const SECTIONS = ["search", "index", "embed", "daemon", "mcp", "extract"] as const;
+const SECTIONS = ["search", "index", "embed", "daemon", "mcp", "extract", "tables"] as const;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -104,6 +105,18 @@ function printExtract(rows: ExtractKindResult[], dir: string): void {
   }
 }
 
+function printTables(r: TablesBenchResult): void {
+  console.log(
+    `\nstatements: ${r.files} CSV files, ${r.transactions} transactions (US and European styles)`,
+  );
+  console.log(
+    `  indexed (no embedding) in ${r.indexSeconds} s — ${r.rowsPerSec} rows/s; RSS ${r.peakRssMB} MB`,
+  );
+  for (const [name, ms] of Object.entries(r.queriesMs)) {
+    console.log(`  ${name.padEnd(30)} p50 / p95 ${ms.p50} / ${ms.p95} ms`);
+  }
+}
+
 const asked = process.argv
   .slice(2)
   .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
@@ -159,6 +172,11 @@ if (wanted.includes("extract")) {
   console.error(`extract: ${dir}…`);
   report.extract = await benchExtract(dir);
   if (!json) printExtract(report.extract as ExtractKindResult[], dir);
+}
+if (wanted.includes("tables")) {
+  console.error("tables: writing and indexing synthetic statements…");
+  report.tables = await benchTables();
+  if (!json) printTables(report.tables as TablesBenchResult);
 }
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2));
