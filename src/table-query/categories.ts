@@ -7,8 +7,10 @@ import { HearthError } from "../errors.js";
 
 export interface CategoryRule {
   category: string;
-  /** LIKE patterns, lower case, already escaped and wrapped in %. */
+  /** The patterns as written, lower case; `*` matches any run of characters. */
   patterns: string[];
+  /** All the patterns as one expression over a lower-cased description. */
+  matcher: RegExp;
 }
 
 export interface CategoryRules {
@@ -29,12 +31,31 @@ export const DEFAULT_CATEGORIES_FILE = shippedDefaults();
 
 export const UNCATEGORIZED = "uncategorized";
 
-function likePattern(pattern: string): string {
-  const escaped = pattern
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)
-    .replace(/\*/g, "%");
-  return `%${escaped}%`;
+function matcherOf(patterns: readonly string[]): RegExp {
+  const alternatives = patterns.map((p) =>
+    p
+      .split("*")
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*"),
+  );
+  return new RegExp(alternatives.join("|"), "u");
+}
+
+/**
+ * Names a description's category: the first rule with a matching pattern, else "uncategorized".
+ * Memoized, because statements repeat their merchants.
+ */
+export function categorizer(rules: readonly CategoryRule[]): (description: unknown) => string {
+  const seen = new Map<string, string>();
+  return (description) => {
+    const text = typeof description === "string" ? description.toLowerCase() : "";
+    let category = seen.get(text);
+    if (category === undefined) {
+      category = rules.find((r) => r.matcher.test(text))?.category ?? UNCATEGORIZED;
+      seen.set(text, category);
+    }
+    return category;
+  };
 }
 
 export function parseCategories(text: string, file: string): CategoryRule[] {
@@ -56,7 +77,8 @@ export function parseCategories(text: string, file: string): CategoryRule[] {
         'write each rule as "category: pattern, pattern, ..." (lines starting with # are comments)',
       );
     }
-    rules.push({ category, patterns: patterns.map(likePattern) });
+    const lower = patterns.map((p) => p.toLowerCase());
+    rules.push({ category, patterns: lower, matcher: matcherOf(lower) });
   });
   return rules;
 }

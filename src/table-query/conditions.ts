@@ -2,7 +2,6 @@
 import { HearthError } from "../errors.js";
 import { decimalToUnits } from "../tables/fixed-point.js";
 import { parseAmount } from "../tables/parse-amount.js";
-import { type CategoryRule, UNCATEGORIZED } from "./categories.js";
 import type { TableQuery } from "./spec.js";
 import { type SourceColumn, type TableSource, column, roleColumn } from "./table-source.js";
 
@@ -11,18 +10,11 @@ export interface Sql {
   params: unknown[];
 }
 
-/** CASE over the rules in order: the first pattern that matches the description names the category. */
-export function categorySql(description: SourceColumn, rules: readonly CategoryRule[]): Sql {
-  if (rules.length === 0) return { text: "?", params: [UNCATEGORIZED] };
-  const whens: string[] = [];
-  const params: unknown[] = [];
-  for (const rule of rules) {
-    for (const pattern of rule.patterns) {
-      whens.push(`WHEN lower(${description.expr}) LIKE ? ESCAPE '\\' THEN ?`);
-      params.push(pattern, rule.category);
-    }
-  }
-  return { text: `(CASE ${whens.join(" ")} ELSE ? END)`, params: [...params, UNCATEGORIZED] };
+/** Categories are matched in JS (see categorizer): one call per row instead of a LIKE per pattern. */
+export const CATEGORY_FUNCTION = "hearth_category";
+
+export function categorySql(description: SourceColumn): Sql {
+  return { text: `${CATEGORY_FUNCTION}(${description.expr})`, params: [] };
 }
 
 function invalid(message: string, hint: string): HearthError {
@@ -58,11 +50,7 @@ function equalsCondition(col: SourceColumn, value: string | number): Sql {
 }
 
 /** Every condition of the query, joined by AND, with the source's own conditions first. */
-export function whereSql(
-  source: TableSource,
-  query: TableQuery,
-  rules: readonly CategoryRule[],
-): Sql {
+export function whereSql(source: TableSource, query: TableQuery): Sql {
   const parts: string[] = [...source.where];
   const params: unknown[] = [...source.params];
   const add = (sql: Sql): void => {
@@ -91,7 +79,7 @@ export function whereSql(
       add({ text: `${amount.expr} ${query.flow === "out" ? "<" : ">"} 0`, params: [] });
   }
   if (query.category) {
-    const category = categorySql(roleColumn(source, "description", "a category filter"), rules);
+    const category = categorySql(roleColumn(source, "description", "a category filter"));
     add({
       text: `${category.text} = lower(?)`,
       params: [...category.params, query.category.trim()],

@@ -205,6 +205,6 @@ export async function runTableCategories(log: Logger, userFile: string): Promise
     console.log(`to change them, copy that file to ${userFile} and edit it`);
   for (const rule of rules.rules)
     console.log(
-      `${rule.category}: ${rule.patterns.map((p) => p.slice(1, -1).replace(/%/g, "*")).join(", ")}`,
+      `${rule.category}: ${rule.patterns.join(", ")}`,
     );
 }
