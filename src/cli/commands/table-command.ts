@@ -203,8 +203,5 @@ export async function runTableCategories(log: Logger, userFile: string): Promise
   console.log(`rules in use: ${rules.file}`);
   if (rules.file !== userFile)
     console.log(`to change them, copy that file to ${userFile} and edit it`);
-  for (const rule of rules.rules)
-    console.log(
-      `${rule.category}: ${rule.patterns.join(", ")}`,
-    );
+  for (const rule of rules.rules) console.log(`${rule.category}: ${rule.patterns.join(", ")}`);
 }
