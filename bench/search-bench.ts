@@ -87,6 +87,7 @@ function buildStore(store: Store, n: number, seed: number) {
         contentHash: `c${f}`,
         title: `note ${f}`,
         chunks,
+        vectorModel: `synthetic/${DIMS}d`,
       },
       vectors,
     );

@@ -25,6 +25,11 @@ export interface Hearth {
   searcher: Searcher;
   indexDeps: IndexDeps;
   audit: AuditLog;
+  /**
+   * Swaps in the model a completed switch made active, at once (no await between the store's swap
+   * and this one), and returns the one it replaces for the caller to close.
+   */
+  useEmbedder(embedder: Embedder): Embedder | null;
   close(): Promise<void>;
 }
 
@@ -59,7 +64,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       workers: config.index.concurrency,
     });
     let closed = false;
-    return {
+    const hearth: Hearth = {
       paths,
       config,
       store,
@@ -75,14 +80,23 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
         maxFileBytes: config.index.maxFileBytes,
         ignore: { exclude: config.index.exclude, indexSecrets: config.index.indexSecrets },
       },
+      useEmbedder(next) {
+        const previous = hearth.embedder;
+        hearth.embedder = next;
+        hearth.indexDeps.embedder = next;
+        hearth.modelNotice = null;
+        hearth.searcher.useEmbedder(next);
+        return previous === next ? null : previous;
+      },
       async close() {
         if (closed) return;
         closed = true;
         await extractor.close();
-        await embedder?.close();
+        await hearth.embedder?.close();
         store.close();
       },
     };
+    return hearth;
   } catch (err) {
     store.close();
     throw err;

@@ -14,6 +14,7 @@ import { runMcp, runMcpConfig, runMcpToken } from "./commands/mcp-command.js";
 import { runAudit } from "./commands/audit-command.js";
 import { runDoctor } from "./commands/doctor-command.js";
 import { runModelsList, runModelsPull } from "./commands/models-command.js";
+import { runModelsUse } from "./commands/models-use-command.js";
 import { MCP_CLIENTS } from "../mcp/client-config.js";
 import { resolveHearthPaths } from "../config/paths.js";
 import {
@@ -138,6 +139,14 @@ models
   .argument("[source]", "default: the default preset")
   .option("--sha256 <hex>", "expected checksum, for URLs that do not send one")
   .action((source: string | undefined, opts: { sha256?: string }) => runModelsPull(source, opts));
+models
+  .command("use")
+  .description(
+    "switch the embedding model: re-embeds in the background (searches go on), then swaps atomically",
+  )
+  .argument("<model>", "a preset name (see models list) or the path of a GGUF file")
+  .option("--no-wait", "with a daemon running, return at once instead of following the progress")
+  .action((name: string, opts: { wait?: boolean }) => runModelsUse(name, opts, log));
 
 program
   .command("doctor")

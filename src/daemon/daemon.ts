@@ -17,6 +17,7 @@ import type { FileStat } from "../store/types.js";
 import { listenRpc, type RpcHandler } from "./ipc.js";
 import { startMcp } from "./mcp-backend.js";
 import { acquireLock } from "./lock.js";
+import { ModelSwitcher, type SwitchResult, type SwitchStatus } from "./model-switcher.js";
 import { watchRoot, type RootWatcher, type WatchEvent } from "./watcher.js";
 import { WorkQueue } from "./work-queue.js";
 
@@ -60,12 +61,16 @@ export interface DaemonStatus {
   chunks: number;
   vectors: number;
   model: string | null;
+  /** A `hearth models use` under way: the next model and its progress. */
+  modelSwitch: SwitchStatus | null;
+  lastModelSwitch: SwitchResult | null;
   recentErrors: { path: string; error: string; at: string }[];
 }
 
 export class Daemon {
   private readonly roots: WatchedRoot[] = [];
   private readonly queue: WorkQueue;
+  private readonly switcher: ModelSwitcher;
   private readonly recentErrors: DaemonStatus["recentErrors"] = [];
   private readonly startedAt = new Date();
   private reconciling = 0;
@@ -89,6 +94,12 @@ export class Daemon {
       (path) => this.process(path),
       (path, err) => this.recordError(path, errorMessage(err)),
     );
+    this.switcher = new ModelSwitcher(
+      hearth,
+      log,
+      () => this.changed(),
+      (error) => this.recordError("(model switch)", error),
+    );
   }
 
   static async start(hearth: Hearth, log: Logger): Promise<Daemon> {
@@ -104,6 +115,9 @@ export class Daemon {
       daemon.server = await listenRpc(files.socketFile, daemon.handlers(), log);
       for (const root of [...hearth.config.roots, daemon.memoryDir]) await daemon.addRoot(root);
       log.info("daemon started", { pid: process.pid, roots: daemon.roots.map((r) => r.path) });
+      daemon.switcher
+        .resume()
+        .catch((err) => daemon.recordError("(model switch)", errorMessage(err)));
       return daemon;
     } catch (err) {
       await daemon.stop();
@@ -129,6 +143,12 @@ export class Daemon {
     return () => this.indexListeners.delete(listener);
   }
 
+  /** Starts switching the embedding model in the background (`hearth models use`). */
+  async useModel(modelPath: string): Promise<{ outcome: string; status: DaemonStatus }> {
+    const outcome = await this.switcher.start(modelPath);
+    return { outcome, status: this.status() };
+  }
+
   /** Indexes one path now, outside the queue (a note just written or deleted by an agent). */
   async indexNow(path: string): Promise<void> {
     await this.process(path);
@@ -142,6 +162,7 @@ export class Daemon {
     this.stopping ??= (async () => {
       await Promise.all(this.roots.map((r) => r.watcher.close()));
       for (const s of this.mcpServers) s.close();
+      await this.switcher.stop();
       await this.queue.stop();
       await new Promise<void>((resolve) =>
         this.server ? this.server.close(() => resolve()) : resolve(),
@@ -181,6 +202,8 @@ export class Daemon {
       chunks: counts.chunks,
       vectors: counts.vectors,
       model: this.hearth.embedder?.info.name ?? null,
+      modelSwitch: this.switcher.status(),
+      lastModelSwitch: this.switcher.lastResult(),
       recentErrors: [...this.recentErrors],
     };
   }
@@ -191,6 +214,7 @@ export class Daemon {
       ["search", (params) => this.hearth.searcher.search(params as SearchRequest)],
       ["settled", () => this.settled().then(() => this.status())],
       ["reload-roots", () => this.reloadRoots().then(() => this.status())],
+      ["use-model", (params) => this.useModel((params as { modelPath: string }).modelPath)],
       [
         "stop",
         () => {

@@ -21,6 +21,8 @@ export async function backfillVectors(
   let done = 0;
   let embedded = 0;
   for (;;) {
+    // Another model's vectors would not fit the index (a switch completed while this one was loaded).
+    if (store.activeModel()?.fingerprint !== embedder.info.fingerprint) return embedded;
     const pending = store.chunksWithoutVectors(BATCH);
     if (pending.length === 0) return embedded;
     const outcome = await vectorsFor(
@@ -30,6 +32,7 @@ export async function backfillVectors(
       options.signal,
     );
     store.writeVectors(
+      embedder.info.fingerprint,
       pending.map((c) => ({ chunkId: c.id, hash: c.hash, vector: outcome.vectors.get(c.hash)! })),
     );
     embedded += outcome.embedded;

@@ -94,6 +94,7 @@ export async function indexFile(
       title: doc.title || basename(stat.path, extname(stat.path)),
       chunks,
       tables: doc.tables ?? [],
+      vectorModel: deps.embedder?.info.fingerprint ?? null,
     },
     outcome.vectors,
   );

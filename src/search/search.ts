@@ -64,11 +64,16 @@ interface ChunkDetail {
 export class Searcher {
   constructor(
     private readonly store: Store,
-    private readonly embedder: Embedder | null,
+    private embedder: Embedder | null,
     private readonly settings: SearchSettings,
     /** Why there is no embedder, to tell the user once per answer that needs one. */
     private readonly noModelReason = "no embedding model is loaded",
   ) {}
+
+  /** After a model switch: queries are embedded with the model whose vectors are now active. */
+  useEmbedder(embedder: Embedder): void {
+    this.embedder = embedder;
+  }
 
   async search(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
     const started = performance.now();
@@ -93,6 +98,10 @@ export class Searcher {
     let ranked: RankedChunk[] = keyword;
     if (mode !== "keyword" && model && this.embedder) {
       const vector = await this.embedder.embedQuery(request.query, signal);
+      // A model switch completed while the query was embedded: its vectors are gone; ask again.
+      if (this.store.activeModel()?.fingerprint !== model.fingerprint) {
+        return this.search(request, signal);
+      }
       const semantic = semanticSearch(this.store.db, model, vector, request.filters, depth);
       ranked =
         mode === "semantic"

@@ -27,7 +27,9 @@ export function semanticSearch(
       .all(blob, model.id, ...where.params, depth) as RankedChunk[];
   }
   const candidates = db
-    .prepare("SELECT chunk_id FROM vec_chunks WHERE bits MATCH vec_quantize_binary(?) AND k = ?")
+    .prepare(
+      `SELECT chunk_id FROM ${model.table} WHERE bits MATCH vec_quantize_binary(?) AND k = ?`,
+    )
     .pluck()
     .all(blob, depth) as number[];
   if (candidates.length === 0) return [];

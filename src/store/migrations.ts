@@ -122,6 +122,11 @@ const MIGRATIONS: readonly string[] = [
   -- Tables are read from files indexed before they existed: make those files look changed.
   UPDATE files SET content_hash = '', mtime_ms = -1 WHERE kind IN ('csv', 'tsv', 'xlsx');
   `,
+  `
+  -- 1 while a model switch still has to embed this chunk with the next model (see model-switch.ts).
+  ALTER TABLE chunks ADD COLUMN pending_switch INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX chunks_pending_switch ON chunks(id) WHERE pending_switch = 1;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,13 @@ import type {
   IndexedFileWrite,
   RootRecord,
 } from "./types.js";
+import {
+  DEFAULT_VECTOR_TABLE,
+  type PendingSwitch,
+  cancelSwitch,
+  createVectorTable,
+  vectorTableName,
+} from "./model-switch.js";
 import { replaceTables } from "./table-writes.js";
 import { blobToVector, vectorToBlob } from "./vectors.js";
 
@@ -130,7 +137,9 @@ export class Store {
     this.db.transaction(() => {
       const fileId = this.upsertFile(write, "indexed", null, write.title);
       this.deleteChunksOf(fileId);
-      this.insertChunks(fileId, write.title, write.chunks, vectors);
+      // Vectors made before a model switch completed are left out; the backfill gives new ones.
+      const current = write.vectorModel === this.activeModel()?.fingerprint;
+      this.insertChunks(fileId, write.title, write.chunks, current ? vectors : new Map());
       replaceTables((sql) => this.stmt(sql), fileId, write.tables ?? []);
     })();
   }
@@ -218,12 +227,13 @@ export class Store {
       .all(fileId) as number[];
     if (ids.length === 0) return;
     const deleteFts = this.stmt("DELETE FROM chunks_fts WHERE rowid = ?");
-    const deleteVec = this.hasVectorTable()
-      ? this.stmt("DELETE FROM vec_chunks WHERE chunk_id = ?")
-      : null;
+    const tables = [this.activeModel()?.table, this.pendingSwitch()?.table];
+    const deleteVec = tables.flatMap((t) =>
+      t && this.tableExists(t) ? [this.stmt(`DELETE FROM ${t} WHERE chunk_id = ?`)] : [],
+    );
     for (const id of ids) {
       deleteFts.run(id);
-      deleteVec?.run(BigInt(id));
+      for (const d of deleteVec) d.run(BigInt(id));
     }
     this.stmt("DELETE FROM chunks WHERE file_id = ?").run(fileId);
   }
@@ -235,9 +245,11 @@ export class Store {
     vectors: ReadonlyMap<string, Float32Array>,
   ): void {
     const insertChunk = this.stmt(
-      `INSERT INTO chunks(file_id, ordinal, heading, text, start_line, end_line, page, sheet, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO chunks(file_id, ordinal, heading, text, start_line, end_line, page, sheet, hash,
+         pending_switch)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
+    const pending = this.pendingSwitch() ? 1 : 0;
     const insertFts = this.stmt(
       "INSERT INTO chunks_fts(rowid, title, heading, body) VALUES (?, ?, ?, ?)",
     );
@@ -254,6 +266,7 @@ export class Store {
         "page" in loc ? loc.page : null,
         "sheet" in loc ? loc.sheet : null,
         chunk.hash,
+        pending,
       ) as { id: number };
       insertFts.run(id, title, chunk.heading, chunk.text);
       const vector = vectors.get(chunk.hash);
@@ -263,17 +276,29 @@ export class Store {
 
   // --- vectors ----------------------------------------------------------------------------------
 
-  hasVectorTable(): boolean {
-    return this.stmt("SELECT 1 FROM sqlite_master WHERE name = 'vec_chunks'").get() !== undefined;
+  tableExists(name: string): boolean {
+    return this.stmt("SELECT 1 FROM sqlite_master WHERE name = ?").get(name) !== undefined;
   }
 
-  /** The model whose vectors fill vec_chunks, if any. */
+  hasVectorTable(): boolean {
+    const model = this.activeModel();
+    return model !== null && this.tableExists(model.table);
+  }
+
+  /** The model whose vectors fill the active vector table, if any. */
   activeModel(): ActiveModel | null {
     const fingerprint = this.getMeta("vector_model");
     if (fingerprint === null) return null;
-    return this.stmt("SELECT id, fingerprint, dimensions FROM models WHERE fingerprint = ?").get(
-      fingerprint,
-    ) as ActiveModel;
+    const model = this.stmt(
+      "SELECT id, fingerprint, dimensions FROM models WHERE fingerprint = ?",
+    ).get(fingerprint) as Omit<ActiveModel, "table">;
+    return { ...model, table: vectorTableName(this.getMeta("vector_table")) };
+  }
+
+  /** The model switch under way, if any (see model-switch.ts). */
+  pendingSwitch(): PendingSwitch | null {
+    const value = this.getMeta("switch");
+    return value === null ? null : (JSON.parse(value) as PendingSwitch);
   }
 
   /** Refuses a model other than the one the index's vectors came from. */
@@ -296,25 +321,18 @@ export class Store {
 
   /** Drops every vector and binds the index to a model; the embedding cache is kept. */
   replaceVectorIndex(fingerprint: string, dimensions: number): ActiveModel {
-    if (dimensions % 8 !== 0) {
-      throw new HearthError(
-        "MODEL_LOAD_FAILED",
-        `model ${fingerprint} has ${dimensions} dimensions; Hearth's vector index needs a multiple of 8`,
-        "choose another embedding model",
-      );
-    }
     return this.db.transaction(() => {
       this.db
         .prepare(
           "INSERT INTO models(fingerprint, dimensions) VALUES (?, ?) ON CONFLICT(fingerprint) DO NOTHING",
         )
         .run(fingerprint, dimensions);
-      this.db.exec("DROP TABLE IF EXISTS vec_chunks");
+      cancelSwitch(this);
+      const active = this.activeModel();
+      if (active) this.db.exec(`DROP TABLE IF EXISTS ${active.table}`);
+      this.db.prepare("DELETE FROM meta WHERE key = 'vector_table'").run();
       this.db.exec("UPDATE chunks SET has_vector = 0 WHERE has_vector = 1");
-      // Sign bits only: a coarse Hamming scan picks candidates that are re-scored with exact floats.
-      this.db.exec(
-        `CREATE VIRTUAL TABLE vec_chunks USING vec0(chunk_id INTEGER PRIMARY KEY, bits bit[${dimensions}])`,
-      );
+      createVectorTable(this.db, DEFAULT_VECTOR_TABLE, dimensions);
       this.setMeta("vector_model", fingerprint);
       return this.activeModel()!;
     })();
@@ -346,12 +364,15 @@ export class Store {
     return this.stmt("SELECT count(*) FROM chunks WHERE has_vector = 0").pluck().get() as number;
   }
 
-  /** Stores vectors for existing chunks (backfill), in one transaction. */
-  writeVectors(entries: readonly { chunkId: number; hash: string; vector: Float32Array }[]): void {
+  /** Stores vectors for existing chunks (backfill), in one transaction, if `fingerprint` is still active. */
+  writeVectors(
+    fingerprint: string,
+    entries: readonly { chunkId: number; hash: string; vector: Float32Array }[],
+  ): void {
     const model = this.activeModel();
-    if (!model) return;
+    if (model?.fingerprint !== fingerprint) return;
     this.db.transaction(() => {
-      const deleteVec = this.stmt("DELETE FROM vec_chunks WHERE chunk_id = ?");
+      const deleteVec = this.stmt(`DELETE FROM ${model.table} WHERE chunk_id = ?`);
       for (const e of entries) {
         deleteVec.run(BigInt(e.chunkId));
         this.insertVector(model, e.chunkId, e.hash, e.vector);
@@ -371,7 +392,7 @@ export class Store {
       hash,
       blob,
     );
-    this.stmt("INSERT INTO vec_chunks(chunk_id, bits) VALUES (?, vec_quantize_binary(?))").run(
+    this.stmt(`INSERT INTO ${model.table}(chunk_id, bits) VALUES (?, vec_quantize_binary(?))`).run(
       BigInt(chunkId),
       blob,
     );
@@ -387,7 +408,7 @@ export class Store {
       files: one("SELECT count(*) FROM files WHERE status = 'indexed'"),
       failed: one("SELECT count(*) FROM files WHERE status = 'failed'"),
       chunks: one("SELECT count(*) FROM chunks"),
-      vectors: this.hasVectorTable() ? one("SELECT count(*) FROM vec_chunks") : 0,
+      vectors: this.hasVectorTable() ? one(`SELECT count(*) FROM ${this.activeModel()!.table}`) : 0,
     };
   }
 

@@ -44,6 +44,8 @@ export interface IndexedFileWrite extends FileStat {
   contentHash: string;
   title: string;
   chunks: readonly ChunkRow[];
+  /** The model the vectors came from (null: none): they are stored only if it is still the active one. */
+  vectorModel: string | null;
   /** Typed tables of a statement or spreadsheet; replaced with the chunks. */
   tables?: readonly ExtractedTable[];
 }
@@ -59,6 +61,8 @@ export interface ActiveModel {
   id: number;
   fingerprint: string;
   dimensions: number;
+  /** The vec0 table holding its vectors' sign bits. */
+  table: string;
 }
 
 export interface RootRecord {

@@ -26,7 +26,9 @@ export function expectNoOrphans(store: Store): void {
   expect(one("SELECT count(*) FROM chunks_fts_docsize")).toBe(one("SELECT count(*) FROM chunks"));
   if (store.hasVectorTable()) {
     expect(
-      one("SELECT count(*) FROM vec_chunks WHERE chunk_id NOT IN (SELECT id FROM chunks)"),
+      one(
+        `SELECT count(*) FROM ${store.activeModel()!.table} WHERE chunk_id NOT IN (SELECT id FROM chunks)`,
+      ),
     ).toBe(0);
   }
 }

@@ -72,6 +72,7 @@ describe("Store", () => {
         kind: "md",
         contentHash: "h",
         title: "A",
+        vectorModel: "m",
         chunks: [
           {
             ordinal: 0,

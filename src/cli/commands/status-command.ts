@@ -36,6 +36,11 @@ function printDaemon(d: DaemonStatus | null): void {
   console.log(
     `queue      ${d.queue.pending} pending, ${d.queue.active.length} active, ${d.queue.done} done${eta}`,
   );
+  const s = d.modelSwitch;
+  if (s)
+    console.log(
+      `switching  to ${s.to}: ${s.done}/${s.total} chunks embedded (since ${s.startedAt})`,
+    );
   for (const e of d.recentErrors.slice(0, 5))
     console.log(`error      ${e.at} ${e.path}: ${e.error}`);
 }

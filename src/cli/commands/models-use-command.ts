@@ -1,0 +1,118 @@
+// `hearth models use NAME|PATH [--no-wait]`: switches the embedding model. With a daemon, it re-embeds
+// in the background while searches go on; without one, here, with progress. Either way the swap is atomic.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { setEmbeddingModel } from "../../config/edit-config.js";
+import { loadConfig } from "../../config/load-config.js";
+import { resolveHearthPaths } from "../../config/paths.js";
+import type { DaemonStatus } from "../../daemon/daemon.js";
+import { LlamaEmbedder } from "../../embed/llama-embedder.js";
+import { PRESETS } from "../../embed/presets.js";
+import { HearthError } from "../../errors.js";
+import { openHearth } from "../../hearth.js";
+import type { Logger } from "../../log.js";
+import { runModelSwitch } from "../../pipeline/switch-model.js";
+import { beginSwitch } from "../../store/model-switch.js";
+import { findDaemon } from "../daemon-client.js";
+import { createProgress } from "../progress.js";
+
+const POLL_MS = 500;
+
+/** A preset's file in the model cache, or a GGUF path; either must already be there. */
+export function modelFileFor(name: string, modelsDir: string): string {
+  const preset = PRESETS.find((p) => p.name === name);
+  const path = preset ? join(modelsDir, preset.file) : resolve(name);
+  if (existsSync(path)) return path;
+  throw new HearthError(
+    "MODEL_MISSING",
+    preset ? `${name} is not installed (no ${path})` : `no model file at ${path}`,
+    preset
+      ? `run \`hearth models pull ${name}\` first`
+      : `give a preset name (${PRESETS.map((p) => p.name).join(", ")}) or the path of a GGUF file`,
+  );
+}
+
+export async function runModelsUse(
+  name: string,
+  opts: { wait?: boolean },
+  log: Logger,
+): Promise<void> {
+  const paths = resolveHearthPaths();
+  if (loadConfig(paths.configFile).embedding.backend !== "llama") {
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      "models use switches GGUF models, and the config uses Ollama",
+      "set embedding.ollama.model in the config instead, then `hearth reindex --vectors`",
+    );
+  }
+  const modelPath = modelFileFor(name, paths.modelsDir);
+  const daemon = findDaemon(paths);
+  if (daemon) return switchInDaemon(daemon, modelPath, opts.wait !== false);
+  const hearth = await openHearth({ log, loadModel: false });
+  const { gpu, threads } = hearth.config.embedding;
+  const embedder = await LlamaEmbedder.load({ modelPath, gpu, threads, log });
+  const progress = createProgress();
+  try {
+    const { fingerprint, dimensions } = embedder.info;
+    if (!beginSwitch(hearth.store, { fingerprint, dimensions, modelPath })) {
+      console.log(`${embedder.info.name} is already the model of this index`);
+    } else {
+      const embedded = await runModelSwitch(hearth.store, embedder, {
+        onProgress: (p) => progress.update({ phase: "vectors", ...p }),
+      });
+      progress.done();
+      console.log(
+        `now using ${embedder.info.name}: ${embedded} chunks through the model, the rest from its cache`,
+      );
+    }
+    setEmbeddingModel(paths.configFile, modelPath);
+  } finally {
+    progress.done();
+    await embedder.close();
+    await hearth.close();
+  }
+}
+
+async function switchInDaemon(
+  daemon: NonNullable<ReturnType<typeof findDaemon>>,
+  modelPath: string,
+  wait: boolean,
+): Promise<void> {
+  const started = await daemon.call<{ outcome: string; status: DaemonStatus }>(
+    "use-model",
+    { modelPath },
+    120_000,
+  );
+  if (started.outcome === "already active") {
+    console.log(`${modelPath} is already the model of this index`);
+    return;
+  }
+  if (!wait) {
+    console.log(
+      "the daemon is re-embedding in the background; searches go on with the current model",
+    );
+    console.log("`hearth status` shows the progress");
+    return;
+  }
+  const progress = createProgress();
+  let status = started.status;
+  while (status.modelSwitch) {
+    progress.update({
+      phase: "vectors",
+      done: status.modelSwitch.done,
+      total: status.modelSwitch.total,
+    });
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    status = await daemon.call<DaemonStatus>("status", undefined, 5000);
+  }
+  progress.done();
+  const last = status.lastModelSwitch;
+  if (last?.modelPath === modelPath && !last.switched) {
+    throw new HearthError(
+      "MODEL_LOAD_FAILED",
+      last.error ?? "the model switch failed",
+      "fix the cause, then run `hearth models use` again: it resumes where it stopped",
+    );
+  }
+  console.log(`now using ${status.model ?? modelPath}`);
+}

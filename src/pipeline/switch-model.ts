@@ -1,0 +1,68 @@
+// Runs a model switch: embeds every chunk with the next model (the cache first), then swaps atomically.
+import { embeddingText } from "../chunk/chunker.js";
+import type { Embedder } from "../embed/embedder.js";
+import { HearthError } from "../errors.js";
+import {
+  chunksPendingSwitch,
+  completeSwitch,
+  countPendingSwitch,
+  writeSwitchVectors,
+} from "../store/model-switch.js";
+import type { Store } from "../store/store.js";
+import { vectorsFor } from "./embed-chunks.js";
+
+export interface SwitchProgress {
+  done: number;
+  total: number;
+}
+
+export interface SwitchOptions {
+  onProgress?: (p: SwitchProgress) => void;
+  /** Called in the same tick as the swap, so nothing sees the new vectors with the old model. */
+  onSwitched?: () => void;
+  signal?: AbortSignal;
+  batchSize?: number;
+}
+
+/**
+ * Embeds what the switch still needs with `embedder` (the next model) and completes the switch.
+ * Chunks added meanwhile are picked up; the swap happens when none is left. Returns how many texts
+ * went through the model (texts it embedded before come from the cache).
+ */
+export async function runModelSwitch(
+  store: Store,
+  embedder: Embedder,
+  options: SwitchOptions = {},
+): Promise<number> {
+  let done = 0;
+  let embedded = 0;
+  for (;;) {
+    const target = store.pendingSwitch();
+    if (target?.fingerprint !== embedder.info.fingerprint) {
+      throw new HearthError(
+        "MODEL_LOAD_FAILED",
+        `the switch to ${embedder.info.name} was cancelled or replaced`,
+        "run `hearth models use` again",
+      );
+    }
+    const pending = chunksPendingSwitch(store, options.batchSize ?? 256);
+    if (pending.length === 0 && completeSwitch(store)) {
+      options.onSwitched?.();
+      return embedded;
+    }
+    const outcome = await vectorsFor(
+      pending.map((c) => ({ hash: c.hash, text: embeddingText(c.heading, c.text) })),
+      store,
+      embedder,
+      options.signal,
+    );
+    writeSwitchVectors(
+      store,
+      target,
+      pending.map((c) => ({ chunkId: c.id, hash: c.hash, vector: outcome.vectors.get(c.hash)! })),
+    );
+    embedded += outcome.embedded;
+    done += pending.length;
+    options.onProgress?.({ done, total: done + countPendingSwitch(store) });
+  }
+}

@@ -1,0 +1,175 @@
+// Tests: switching the embedding model — searches keep the old vectors until the new ones are
+// complete, the swap is atomic, the cache is reused, chunks added meanwhile are covered, and an
+// interrupted switch resumes where it stopped.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LlamaEmbedder } from "../../src/embed/llama-embedder.js";
+import type { Hearth } from "../../src/hearth.js";
+import { silentLogger } from "../../src/log.js";
+import { backfillVectors } from "../../src/pipeline/backfill-vectors.js";
+import { indexRoot } from "../../src/pipeline/index-root.js";
+import { runModelSwitch } from "../../src/pipeline/switch-model.js";
+import { beginSwitch, countPendingSwitch } from "../../src/store/model-switch.js";
+import { NOTES } from "../fixtures.js";
+import { makeHome, openTestHearth, tempDir, testModelPath, writeTree } from "../helpers.js";
+import { makeSecondModel } from "../model-switch-fixtures.js";
+
+let modelB: string;
+
+async function load(path: string) {
+  return LlamaEmbedder.load({ modelPath: path, gpu: false, threads: 1, log: silentLogger });
+}
+
+async function indexed(extra: Record<string, string> = {}) {
+  const root = tempDir();
+  writeTree(root, { ...NOTES, ...extra });
+  const { env } = makeHome({ model: true });
+  const hearth = await openTestHearth(env);
+  await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
+  return { root, env, hearth };
+}
+
+const semantic = (hearth: Hearth, query: string) =>
+  hearth.searcher.search({ query, mode: "semantic", limit: 3, filters: {}, chunksPerFile: 1 });
+
+const tables = (hearth: Hearth) =>
+  hearth.store.db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+
+describe("model switch", () => {
+  beforeAll(() => {
+    modelB = makeSecondModel();
+  });
+
+  it("keeps searching the old vectors until the new ones are complete, then swaps atomically", async () => {
+    const { root, hearth } = await indexed();
+    const modelA = hearth.store.activeModel()!;
+    const b = await load(modelB);
+    const target = beginSwitch(hearth.store, { ...b.info, modelPath: modelB })!;
+    expect(target.table).toMatch(/^vec_m\d+$/);
+    const chunks = hearth.store.counts().chunks;
+    expect(countPendingSwitch(hearth.store)).toBe(chunks);
+
+    // Stop after the first batch to look at the index mid-switch.
+    const pause = new AbortController();
+    await expect(
+      runModelSwitch(hearth.store, b, {
+        batchSize: 2,
+        signal: pause.signal,
+        onProgress: () => pause.abort(),
+      }),
+    ).rejects.toThrow();
+    expect(countPendingSwitch(hearth.store)).toBeGreaterThan(0);
+    expect(hearth.store.activeModel()!.fingerprint).toBe(modelA.fingerprint);
+    const during = await semantic(hearth, "banana smoothie with yogurt");
+    expect(during.results[0]!.path).toBe(join(root, "food/smoothie.txt"));
+    writeFileSync(
+      join(root, "new.md"),
+      "# Bicycle repair\nPatch the inner tube and pump the tyre.",
+    );
+    await indexRoot(hearth.indexDeps, root, { concurrency: 1 });
+
+    const embedded = await runModelSwitch(hearth.store, b, {
+      batchSize: 2,
+      onSwitched: () => void hearth.useEmbedder(b)?.close(),
+    });
+    const first = 2; // texts embedded before the pause
+    const active = hearth.store.activeModel()!;
+    expect(active).toMatchObject({
+      fingerprint: b.info.fingerprint,
+      dimensions: 32,
+      table: target.table,
+    });
+    expect(tables(hearth)).toEqual([target.table]); // the old table is gone
+    const counts = hearth.store.counts();
+    expect(counts.vectors).toBe(counts.chunks);
+    expect(counts.chunks).toBeGreaterThan(chunks); // the file added mid-switch has B vectors too
+    expect(hearth.store.countChunksWithoutVectors()).toBe(0);
+    // Each distinct text went through B once.
+    const distinct = hearth.store.db
+      .prepare("SELECT count(DISTINCT hash) FROM chunks")
+      .pluck()
+      .get() as number;
+    expect(embedded + first).toBe(distinct);
+    expect(b.embeddedCount).toBe(distinct);
+
+    const after = await semantic(hearth, "patch the inner tube of the bicycle");
+    expect(after.results[0]!.path).toBe(join(root, "new.md"));
+
+    // Back to A: every text is in A's cache, so nothing goes through the model.
+    const a = await load(testModelPath());
+    beginSwitch(hearth.store, { ...a.info, modelPath: testModelPath() });
+    expect(
+      await runModelSwitch(hearth.store, a, {
+        onSwitched: () => void hearth.useEmbedder(a)?.close(),
+      }),
+    ).toBe(0); // every text is in A's cache, the new file's included
+    expect(hearth.store.activeModel()!.fingerprint).toBe(modelA.fingerprint);
+  });
+
+  it("resumes an interrupted switch after a reopen, embedding only what was left", async () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        `extra/n${i}.md`,
+        `# Note ${i}\nword${i} alpha beta gamma ${i}`,
+      ]),
+    );
+    const { env, hearth } = await indexed(many);
+    const b = await load(modelB);
+    beginSwitch(hearth.store, { ...b.info, modelPath: modelB });
+    const stop = new AbortController();
+    await expect(
+      runModelSwitch(hearth.store, b, {
+        batchSize: 4,
+        signal: stop.signal,
+        onProgress: () => stop.abort(),
+      }),
+    ).rejects.toThrow();
+    const left = countPendingSwitch(hearth.store);
+    expect(left).toBeGreaterThan(0);
+    await b.close();
+    await hearth.close();
+
+    const again = await openTestHearth(env); // still model A in the config: the index opens as before
+    expect(again.store.pendingSwitch()?.modelPath).toBe(modelB);
+    expect((await semantic(again, "banana smoothie with yogurt")).results[0]!.path).toMatch(
+      /smoothie/,
+    );
+    const b2 = await load(modelB);
+    const embedded = await runModelSwitch(again.store, b2, {});
+    expect(embedded).toBeLessThanOrEqual(left);
+    expect(embedded).toBeGreaterThan(0);
+    expect(again.store.activeModel()!.fingerprint).toBe(b2.info.fingerprint);
+    await b2.close();
+  });
+
+  it("leaves out vectors of a model that is no longer active; the backfill replaces them", async () => {
+    const { root, hearth } = await indexed();
+    const b = await load(modelB);
+    beginSwitch(hearth.store, { ...b.info, modelPath: modelB });
+    await runModelSwitch(hearth.store, b, {}); // the hearth still indexes with A, as a daemon mid-swap would
+    writeFileSync(join(root, "late.md"), "# Late\nwritten with the old model's vectors");
+    await indexRoot(hearth.indexDeps, root, { concurrency: 1 });
+    expect(hearth.store.countChunksWithoutVectors()).toBe(1);
+    await backfillVectors(hearth.store, b);
+    expect(hearth.store.countChunksWithoutVectors()).toBe(0);
+    await b.close();
+  });
+
+  it("reindex --vectors cancels a switch under way", async () => {
+    const { hearth } = await indexed();
+    const b = await load(modelB);
+    beginSwitch(hearth.store, { ...b.info, modelPath: modelB });
+    const active = hearth.store.activeModel()!;
+    hearth.store.replaceVectorIndex(active.fingerprint, active.dimensions);
+    expect(hearth.store.pendingSwitch()).toBeNull();
+    expect(countPendingSwitch(hearth.store)).toBe(0);
+    expect(tables(hearth)).toEqual(["vec_chunks"]);
+    await b.close();
+  });
+});
