@@ -1,16 +1,27 @@
 // Reciprocal-rank fusion: robust to the different score scales of BM25 and cosine similarity.
 import type { RankedChunk } from "./keyword.js";
 
+/**
+ * Added to a chunk that one list ranks first, or second or third. Plain RRF gives rank 1 barely more
+ * than rank 10 (1/61 against 1/70), so a weak list can bury the other's exact match; with the bonus,
+ * each list's best three stay near the top, and reciprocal ranks order the rest. Symmetric: neither
+ * retriever is trusted over the other.
+ */
+const TOP_RANK_BONUS = [0.05, 0.02, 0.02] as const;
+
 /** Scores are normalised so a chunk ranked first in every list scores 1. */
 export function fuseReciprocalRank(lists: readonly RankedChunk[][], k: number): RankedChunk[] {
   const scores = new Map<number, number>();
+  const bonus = new Map<number, number>();
   for (const list of lists) {
     list.forEach((item, rank) => {
       scores.set(item.chunkId, (scores.get(item.chunkId) ?? 0) + 1 / (k + rank + 1));
+      const top = TOP_RANK_BONUS[rank] ?? 0;
+      if (top > (bonus.get(item.chunkId) ?? 0)) bonus.set(item.chunkId, top);
     });
   }
-  const best = lists.length / (k + 1);
+  const best = lists.length / (k + 1) + TOP_RANK_BONUS[0];
   return [...scores]
-    .map(([chunkId, score]) => ({ chunkId, score: score / best }))
+    .map(([chunkId, score]) => ({ chunkId, score: (score + (bonus.get(chunkId) ?? 0)) / best }))
     .sort((a, b) => b.score - a.score || a.chunkId - b.chunkId);
 }
