@@ -10,6 +10,8 @@ import { resolveModel } from "./embed/resolve-model.js";
 import type { Logger } from "./log.js";
 import type { IndexDeps } from "./pipeline/index-file.js";
 import { Searcher } from "./search/search.js";
+import { loadReranker } from "./search/load-reranker.js";
+import type { LlamaReranker } from "./embed/llama-reranker.js";
 import { createExtractor } from "./indexers/extractor.js";
 import { openDatabase } from "./store/open-database.js";
 import { Store } from "./store/store.js";
@@ -20,6 +22,7 @@ export interface Hearth {
   config: Config;
   store: Store;
   embedder: Embedder | null;
+  reranker: LlamaReranker | null;
   /** Why semantic search is off, with how to turn it on; null when a model is loaded. */
   modelNotice: string | null;
   searcher: Searcher;
@@ -58,6 +61,10 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       options.loadModel === false
         ? { embedder: null, notice: "model not loaded" }
         : await loadEmbedder(config, paths, store, options);
+    const { reranker, settings: rerank } =
+      options.loadModel === false
+        ? { reranker: null, settings: null }
+        : await loadReranker(config, paths, options.log);
     const extractor = createExtractor({
       timeoutMs: config.index.extractTimeoutMs,
       memoryMb: config.index.extractMemoryMb,
@@ -69,8 +76,9 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       config,
       store,
       embedder,
+      reranker,
       modelNotice: notice,
-      searcher: new Searcher(store, embedder, config.search, notice ?? undefined),
+      searcher: new Searcher(store, embedder, config.search, notice ?? undefined, reranker, rerank),
       audit: new AuditLog(store.db),
       indexDeps: {
         store,
@@ -93,6 +101,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
         closed = true;
         await extractor.close();
         await hearth.embedder?.close();
+        await reranker?.close();
         store.close();
       },
     };

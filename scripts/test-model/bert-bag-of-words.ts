@@ -17,7 +17,15 @@ export interface TestModelOptions {
   dimensions?: number;
   contextLength?: number;
   seed?: number;
+  /**
+   * A reranker instead (rank pooling and a classifier head): attention averages every token into
+   * [CLS], whose position vector then weighs less the more the tokens repeat each other — so texts
+   * sharing the query's words score higher (and, crudely, shorter texts too).
+   */
+  reranker?: boolean;
 }
+
+export const TEST_RERANKER_NAME = "hearth-test-reranker";
 
 function* letterStrings(maxLength: number): Generator<string> {
   let level = [""];
@@ -69,13 +77,17 @@ export function writeTestModel(path: string, options: TestModelOptions = {}): vo
     },
     // token_types must be F32: an F16 table aborts inside ggml.
     f32("token_types.weight", [dim, 2], zeros(dim * 2)),
-    f32("position_embd.weight", [dim, ctx], zeros(dim * ctx)),
+    f32("position_embd.weight", [dim, ctx], positions(dim, ctx, options.reranker === true)),
     f32("token_embd_norm.weight", [dim], ones(dim)),
     f32("token_embd_norm.bias", [dim], zeros(dim)),
   ];
   const layer = "blk.0";
   for (const name of ["attn_q", "attn_k", "attn_v", "attn_output"]) {
-    tensors.push(f32(`${layer}.${name}.weight`, [dim, dim], zeros(dim * dim)));
+    // Q = K = 0 makes attention uniform; for a reranker V = O = I, so [CLS] receives the tokens' mean.
+    const passThrough = options.reranker === true && (name === "attn_v" || name === "attn_output");
+    tensors.push(
+      f32(`${layer}.${name}.weight`, [dim, dim], passThrough ? identity(dim) : zeros(dim * dim)),
+    );
     tensors.push(f32(`${layer}.${name}.bias`, [dim], zeros(dim)));
   }
   tensors.push(
@@ -89,10 +101,14 @@ export function writeTestModel(path: string, options: TestModelOptions = {}): vo
     f32(`${layer}.layer_output_norm.bias`, [dim], zeros(dim)),
   );
 
+  if (options.reranker) tensors.push(...classifierHead(dim));
   const tokenTypes = vocab.map((t) => ((SPECIAL as readonly string[]).includes(t) ? 3 : 1));
   const meta = new Map<string, MetaValue>([
     ["general.architecture", { type: "string", value: "bert" }],
-    ["general.name", { type: "string", value: TEST_MODEL_NAME }],
+    [
+      "general.name",
+      { type: "string", value: options.reranker ? TEST_RERANKER_NAME : TEST_MODEL_NAME },
+    ],
     ["bert.context_length", { type: "u32", value: ctx }],
     ["bert.embedding_length", { type: "u32", value: dim }],
     ["bert.feed_forward_length", { type: "u32", value: ff }],
@@ -100,7 +116,7 @@ export function writeTestModel(path: string, options: TestModelOptions = {}): vo
     ["bert.attention.head_count", { type: "u32", value: 1 }],
     ["bert.attention.layer_norm_epsilon", { type: "f32", value: 1e-12 }],
     ["bert.attention.causal", { type: "bool", value: false }],
-    ["bert.pooling_type", { type: "u32", value: 1 }], // mean
+    ["bert.pooling_type", { type: "u32", value: options.reranker ? 4 : 1 }], // rank : mean
     ["tokenizer.ggml.model", { type: "string", value: "bert" }],
     ["tokenizer.ggml.tokens", { type: "string[]", value: vocab }],
     ["tokenizer.ggml.token_type", { type: "i32[]", value: tokenTypes }],
@@ -113,4 +129,41 @@ export function writeTestModel(path: string, options: TestModelOptions = {}): vo
     ["tokenizer.ggml.mask_token_id", { type: "u32", value: 4 }],
   ]);
   writeGguf(path, meta, tensors);
+}
+
+function identity(dim: number): Float32Array {
+  const m = new Float32Array(dim * dim);
+  for (let i = 0; i < dim; i++) m[i * dim + i] = 1;
+  return m;
+}
+
+/** Position 0 ([CLS]) of a reranker gets a fixed ±1 vector (zero mean, unit variance); the rest stay zero. */
+function positions(dim: number, ctx: number, reranker: boolean): Float32Array {
+  const table = new Float32Array(dim * ctx);
+  if (reranker) for (let i = 0; i < dim; i++) table[i] = i % 2 === 0 ? 1 : -1;
+  return table;
+}
+
+/**
+ * cls: row 0 projects [CLS]'s state onto the position-0 vector (its cosine with it, about 1 when the
+ * tokens average out); cls.output turns a smaller cosine — tokens that repeat, as a query's words in
+ * a matching text do — into a larger logit.
+ */
+function classifierHead(dim: number): TensorSpec[] {
+  const cls = new Float32Array(dim * dim);
+  for (let i = 0; i < dim; i++) cls[i] = (i % 2 === 0 ? 1 : -1) / dim;
+  const out = new Float32Array(dim);
+  out[0] = -1000;
+  const f32 = (name: string, dims: number[], data: Float32Array): TensorSpec => ({
+    name,
+    dims,
+    type: TensorType.F32,
+    data,
+  });
+  return [
+    f32("cls.weight", [dim, dim], cls),
+    f32("cls.bias", [dim], new Float32Array(dim)),
+    f32("cls.output.weight", [dim, 1], out),
+    f32("cls.output.bias", [1], new Float32Array([755])),
+  ];
 }

@@ -73,6 +73,18 @@ export const configSchema = z
         rrfK: positiveInt(1, 1000),
         candidates: positiveInt(10, 2000),
         chunksPerFile: positiveInt(1, 100),
+        rerank: z
+          .object({
+            /** "auto": on when llama.cpp runs on a GPU and the reranker is installed; off on a CPU. */
+            enabled: z.union([z.literal("auto"), z.boolean()]),
+            /** Path to a GGUF reranker; null means the reranker preset in the model cache. */
+            model: z.string().min(1).nullable(),
+            /** How many of the fused results are re-scored. */
+            candidates: positiveInt(1, 200),
+            /** Reranking stops when this is spent; the rest keep their fused order. */
+            budgetMs: positiveInt(0, 60_000),
+          })
+          .strict(),
       })
       .strict(),
   })

@@ -2,6 +2,8 @@
 
 export interface ModelPreset {
   name: string;
+  /** Embedding models make the index's vectors; a reranker re-scores a search's top candidates. */
+  kind: "embedding" | "reranker";
   file: string;
   url: string;
   dimensions: number;
@@ -13,6 +15,7 @@ export interface ModelPreset {
 export const PRESETS: readonly ModelPreset[] = [
   {
     name: "bge-small-en-v1.5",
+    kind: "embedding",
     file: "bge-small-en-v1.5-q8_0.gguf",
     url: "https://huggingface.co/CompendiumLabs/bge-small-en-v1.5-gguf/resolve/main/bge-small-en-v1.5-q8_0.gguf",
     dimensions: 384,
@@ -22,6 +25,7 @@ export const PRESETS: readonly ModelPreset[] = [
   },
   {
     name: "nomic-embed-text-v1.5",
+    kind: "embedding",
     file: "nomic-embed-text-v1.5.Q8_0.gguf",
     url: "https://huggingface.co/nomic-ai/nomic-embed-text-v1.5-GGUF/resolve/main/nomic-embed-text-v1.5.Q8_0.gguf",
     dimensions: 768,
@@ -32,6 +36,7 @@ export const PRESETS: readonly ModelPreset[] = [
   },
   {
     name: "embeddinggemma-300m",
+    kind: "embedding",
     file: "embeddinggemma-300M-Q8_0.gguf",
     url: "https://huggingface.co/ggml-org/embeddinggemma-300M-GGUF/resolve/main/embeddinggemma-300M-Q8_0.gguf",
     dimensions: 768,
@@ -39,9 +44,21 @@ export const PRESETS: readonly ModelPreset[] = [
     languages: "100+ languages",
     description: "multilingual quality preset",
   },
+  {
+    name: "bge-reranker-v2-m3",
+    kind: "reranker",
+    file: "bge-reranker-v2-m3-Q8_0.gguf",
+    url: "https://huggingface.co/gpustack/bge-reranker-v2-m3-GGUF/resolve/main/bge-reranker-v2-m3-Q8_0.gguf",
+    dimensions: 0,
+    sizeMB: 636,
+    languages: "100+ languages",
+    description:
+      "reranker (search.rerank): sharper top results; worth it with a GPU, slow on a CPU",
+  },
 ];
 
 export const DEFAULT_PRESET: ModelPreset = PRESETS[0]!;
+export const RERANKER_PRESET: ModelPreset = PRESETS.find((p) => p.kind === "reranker")!;
 
 export function findPreset(name: string): ModelPreset | undefined {
   return PRESETS.find((p) => p.name === name || p.file === name);

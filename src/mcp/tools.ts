@@ -35,11 +35,24 @@ const searchInput = z.object({
   kinds: z.array(z.string()).optional().describe('only these kinds, e.g. ["md", "txt"]'),
   modifiedAfter: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
   modifiedBefore: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  rerank: z
+    .boolean()
+    .optional()
+    .describe("rerank the top results with the reranker model; unset follows the user's config"),
 });
 
 const searchOutput = z.object({
   mode: z.string(),
   notice: z.string().optional(),
+  rerank: z
+    .object({
+      ran: z.boolean(),
+      reranked: z.number(),
+      ms: z.number(),
+      reason: z.string().optional(),
+    })
+    .optional()
+    .describe("whether the top results were reranked, and why not"),
   results: z.array(
     z.object({
       path: z.string(),
@@ -51,6 +64,7 @@ const searchOutput = z.object({
       snippet: z.string(),
       location,
       modified: z.string(),
+      rerankScore: z.number().optional().describe("the reranker's relevance probability (0–1)"),
       table: z
         .object({
           table: z.string(),
@@ -134,6 +148,7 @@ export function registerTools(server: McpServer, backend: McpBackend, client: Cl
           limit: args.limit,
           filters,
           chunksPerFile: 1,
+          ...(args.rerank !== undefined ? { rerank: args.rerank } : {}),
         });
         const results = response.results.map(({ chunkId: _chunkId, ...hit }) => {
           const table = tableRows(backend, hit.path, hit.location);
@@ -143,6 +158,7 @@ export function registerTools(server: McpServer, backend: McpBackend, client: Cl
           mode: response.mode,
           results,
           ...(response.notice ? { notice: response.notice } : {}),
+          ...(response.rerank ? { rerank: response.rerank } : {}),
         };
         return {
           result,

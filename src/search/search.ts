@@ -1,5 +1,6 @@
 // Hybrid search: keyword and vector candidates, fused, grouped by file, with snippets and citations.
 import type { Embedder } from "../embed/embedder.js";
+import type { LlamaReranker } from "../embed/llama-reranker.js";
 import { HearthError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { Location } from "../store/types.js";
@@ -19,6 +20,8 @@ export interface SearchRequest {
   filters: SearchFilters;
   /** How many chunks one file may contribute; 1 keeps a page of results from being one file. */
   chunksPerFile: number;
+  /** Rerank the top results (true), or not (false); unset follows search.rerank.enabled. */
+  rerank?: boolean;
 }
 
 export interface SearchHit {
@@ -31,6 +34,16 @@ export interface SearchHit {
   location: Location;
   modified: string;
   chunkId: number;
+  /** The reranker's relevance probability, for the hits it re-scored. */
+  rerankScore?: number;
+}
+
+/** Whether reranking ran, over how many results, and why not when it did not. */
+export interface RerankReport {
+  ran: boolean;
+  reranked: number;
+  ms: number;
+  reason?: string;
 }
 
 export interface SearchResponse {
@@ -39,11 +52,22 @@ export interface SearchResponse {
   tookMs: number;
   /** Said when the search could not do what was asked (no model: keyword only). */
   notice?: string;
+  /** Present when reranking was asked for or is on by default. */
+  rerank?: RerankReport;
 }
 
 export interface SearchSettings {
   rrfK: number;
   candidates: number;
+}
+
+export interface RerankSettings {
+  /** Whether a search reranks when it does not say; "auto" resolved (GPU: on, CPU: off). */
+  byDefault: boolean;
+  candidates: number;
+  budgetMs: number;
+  /** Why there is no reranker, for a search that asks for one. */
+  unavailable: string;
 }
 
 interface ChunkDetail {
@@ -68,6 +92,8 @@ export class Searcher {
     private readonly settings: SearchSettings,
     /** Why there is no embedder, to tell the user once per answer that needs one. */
     private readonly noModelReason = "no embedding model is loaded",
+    private readonly reranker: LlamaReranker | null = null,
+    private readonly rerankSettings: RerankSettings | null = null,
   ) {}
 
   /** After a model switch: queries are embedded with the model whose vectors are now active. */
@@ -108,10 +134,56 @@ export class Searcher {
           ? semantic
           : fuseReciprocalRank([keyword, semantic], this.settings.rrfK);
     }
-    const results = this.present(ranked, request);
-    const response: SearchResponse = { results, mode, tookMs: round(performance.now() - started) };
+    const wantsRerank = request.rerank ?? this.rerankSettings?.byDefault ?? false;
+    const depth2 = wantsRerank
+      ? Math.max(request.limit, this.rerankSettings?.candidates ?? 0)
+      : request.limit;
+    let results = this.present(ranked, { ...request, limit: depth2 });
+    let rerank: RerankReport | undefined;
+    if (wantsRerank)
+      ({ results, report: rerank } = await this.rerank(request.query, results, signal));
+    const response: SearchResponse = {
+      results: results.slice(0, request.limit),
+      mode,
+      tookMs: round(performance.now() - started),
+    };
     if (notice) response.notice = notice;
+    if (rerank) response.rerank = rerank;
     return response;
+  }
+
+  /**
+   * Re-scores the top hits with the reranker, best first, until the time budget is spent; hits it
+   * did not reach keep their fused order after the ones it did.
+   */
+  private async rerank(
+    query: string,
+    hits: SearchHit[],
+    signal?: AbortSignal,
+  ): Promise<{ results: SearchHit[]; report: RerankReport }> {
+    const settings = this.rerankSettings;
+    if (!this.reranker || !settings) {
+      const reason = settings?.unavailable ?? "no reranker is configured";
+      return { results: hits, report: { ran: false, reranked: 0, ms: 0, reason } };
+    }
+    const started = performance.now();
+    const candidates = hits.slice(0, settings.candidates);
+    const texts = this.details(candidates.map((h) => h.chunkId));
+    const scored: SearchHit[] = [];
+    for (const hit of candidates) {
+      if (performance.now() - started >= settings.budgetMs) break;
+      signal?.throwIfAborted();
+      const d = texts.get(hit.chunkId);
+      const passage = d ? (d.heading ? `${d.heading}\n${d.text}` : d.text) : hit.snippet;
+      scored.push({ ...hit, rerankScore: round(await this.reranker.score(query, passage), 4) });
+    }
+    scored.sort((a, b) => b.rerankScore! - a.rerankScore!);
+    const ms = round(performance.now() - started);
+    const report: RerankReport = { ran: scored.length > 0, reranked: scored.length, ms };
+    if (scored.length < candidates.length) {
+      report.reason = `time budget (search.rerank.budgetMs ${settings.budgetMs}) spent after ${scored.length} of ${candidates.length}`;
+    }
+    return { results: [...scored, ...hits.slice(scored.length)], report };
   }
 
   private present(ranked: readonly RankedChunk[], request: SearchRequest): SearchHit[] {

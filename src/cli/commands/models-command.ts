@@ -29,7 +29,7 @@ export function runModelsList(opts: { json?: boolean }): void {
   for (const r of rows) {
     const mark = r.active ? "* " : r.installed ? "+ " : "  ";
     console.log(
-      `${mark}${r.name.padEnd(24)}${String(r.sizeMB).padStart(4)} MB  ${r.dimensions}d  ${r.languages.padEnd(15)} ${r.description}`,
+      `${mark}${r.name.padEnd(24)}${String(r.sizeMB).padStart(4)} MB  ${(r.kind === "reranker" ? "rank" : `${r.dimensions}d`).padEnd(4)}  ${r.languages.padEnd(15)} ${r.description}`,
     );
   }
   console.log(`\n* active   + installed   (models in ${paths.modelsDir})`);

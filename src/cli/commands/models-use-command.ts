@@ -21,6 +21,13 @@ const POLL_MS = 500;
 /** A preset's file in the model cache, or a GGUF path; either must already be there. */
 export function modelFileFor(name: string, modelsDir: string): string {
   const preset = PRESETS.find((p) => p.name === name);
+  if (preset?.kind === "reranker") {
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      `${name} is a reranker, not an embedding model`,
+      `pull it, then set search.rerank.model in the config (or leave it at the default)`,
+    );
+  }
   const path = preset ? join(modelsDir, preset.file) : resolve(name);
   if (existsSync(path)) return path;
   throw new HearthError(
@@ -28,7 +35,9 @@ export function modelFileFor(name: string, modelsDir: string): string {
     preset ? `${name} is not installed (no ${path})` : `no model file at ${path}`,
     preset
       ? `run \`hearth models pull ${name}\` first`
-      : `give a preset name (${PRESETS.map((p) => p.name).join(", ")}) or the path of a GGUF file`,
+      : `give a preset name (${PRESETS.filter((p) => p.kind === "embedding")
+          .map((p) => p.name)
+          .join(", ")}) or the path of a GGUF file`,
   );
 }
 

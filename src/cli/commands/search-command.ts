@@ -22,6 +22,8 @@ export interface SearchOptions {
   after?: string;
   before?: string;
   perFile?: string;
+  /** --rerank / --no-rerank; unset follows search.rerank.enabled. */
+  rerank?: boolean;
   json?: boolean;
 }
 
@@ -48,11 +50,16 @@ function printHuman(response: SearchResponse): void {
     return;
   }
   response.results.forEach((hit, i) => {
-    console.log(`${i + 1}. ${citation(hit)}  [${hit.kind}, ${hit.score}]`);
+    const rerank = hit.rerankScore !== undefined ? `, reranked ${hit.rerankScore}` : "";
+    console.log(`${i + 1}. ${citation(hit)}  [${hit.kind}, ${hit.score}${rerank}]`);
     if (hit.heading) console.log(`   ${hit.heading}`);
     console.log(`   ${hit.snippet}`);
   });
-  console.log(`(${response.mode}, ${response.tookMs} ms)`);
+  const r = response.rerank;
+  const reranked = r ? (r.ran ? `, reranked ${r.reranked} in ${r.ms} ms` : ", not reranked") : "";
+  console.log(`(${response.mode}, ${response.tookMs} ms${reranked})`);
+  if (r?.reason)
+    console.error(`note: ${r.ran ? "reranking stopped" : "not reranked"}: ${r.reason}`);
 }
 
 /** Through the daemon when it runs (its model is loaded, its index is fresh); else read-only, alone. */
@@ -77,6 +84,7 @@ export async function runSearch(words: string[], opts: SearchOptions, log: Logge
     chunksPerFile: opts.perFile
       ? parsePositiveInt("--per-file", opts.perFile, 100)
       : config.search.chunksPerFile,
+    ...(opts.rerank !== undefined ? { rerank: opts.rerank } : {}),
   };
   const response = await search(request, log);
   if (!opts.json) return printHuman(response);
@@ -89,6 +97,7 @@ export async function runSearch(words: string[], opts: SearchOptions, log: Logge
     modified: h.modified,
     title: h.title,
     heading: h.heading,
+    ...(h.rerankScore !== undefined ? { rerankScore: h.rerankScore } : {}),
   }));
   console.log(JSON.stringify({ ...response, results }));
 }
