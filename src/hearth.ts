@@ -23,6 +23,8 @@ export interface Hearth {
   store: Store;
   embedder: Embedder | null;
   reranker: LlamaReranker | null;
+  /** Why searches do not rerank by default, when they do not. */
+  rerankNotice: string | null;
   /** Why semantic search is off, with how to turn it on; null when a model is loaded. */
   modelNotice: string | null;
   searcher: Searcher;
@@ -77,6 +79,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
       store,
       embedder,
       reranker,
+      rerankNotice: rerank && !rerank.byDefault ? rerank.unavailable : null,
       modelNotice: notice,
       searcher: new Searcher(store, embedder, config.search, notice ?? undefined, reranker, rerank),
       audit: new AuditLog(store.db),

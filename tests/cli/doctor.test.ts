@@ -38,4 +38,19 @@ describe("hearth doctor and failures in status", () => {
       { path: join(root, "photo.pdf"), error: "not a PDF: the file is a JPEG image" },
     ]);
   });
+
+  it("names the llama.cpp backend in use and the reranker's state", () => {
+    const root = tempDir();
+    writeTree(root, { "a.md": "# A\n\nsome words" });
+    const { env } = makeHome({ model: true });
+    expect(runCli(["index", root], env).code).toBe(0);
+    const out = runCli(["doctor"], env).stdout;
+    expect(out).toMatch(/model\s+hearth-test-bow \(64d\)/);
+    expect(out).toMatch(
+      /backend\s+llama\.cpp on (the CPU|cuda|vulkan|metal) \(embedding\.gpu: auto\)/,
+    );
+    expect(out).toMatch(
+      /reranker\s+no reranker installed: run `hearth models pull bge-reranker-v2-m3`/,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { chunkDocument } from "../../chunk/chunker.js";
 import { resolveModel } from "../../embed/resolve-model.js";
+import { sharedLlama } from "../../embed/llama-embedder.js";
 import { errorMessage } from "../../errors.js";
 import { openHearth, type Hearth } from "../../hearth.js";
 import { indexerFor } from "../../indexers/registry.js";
@@ -73,7 +74,7 @@ async function explainFile(hearth: Hearth, file: string): Promise<Line[]> {
   return out;
 }
 
-function checkSetup(hearth: Hearth): Line[] {
+async function checkSetup(hearth: Hearth, log: Logger): Promise<Line[]> {
   const out: Line[] = [["node", `${process.version} on ${process.platform} ${process.arch}`]];
   out.push(["config", hearth.paths.configFile]);
   out.push([
@@ -88,6 +89,21 @@ function checkSetup(hearth: Hearth): Line[] {
       `${hearth.embedder.info.name} (${hearth.embedder.info.dimensions}d) from ${model.path}`,
     ]);
   else out.push(["model", `${model.path}: ${hearth.modelNotice ?? "not loaded"}`]);
+  if (hearth.embedder && hearth.config.embedding.backend === "llama") {
+    const gpu = (await sharedLlama(hearth.config.embedding.gpu, log)).gpu;
+    out.push([
+      "backend",
+      `llama.cpp on ${gpu === false ? "the CPU" : gpu} (embedding.gpu: ${String(hearth.config.embedding.gpu)})`,
+    ]);
+  } else if (hearth.config.embedding.backend === "ollama") {
+    out.push(["backend", `Ollama at ${hearth.config.embedding.ollama.url}`]);
+  }
+  out.push([
+    "reranker",
+    hearth.reranker
+      ? `${hearth.reranker.name} on ${hearth.reranker.gpu === false ? "the CPU" : hearth.reranker.gpu}`
+      : (hearth.rerankNotice ?? "not loaded"),
+  ]);
   const active = hearth.store.activeModel();
   out.push(["vectors", active ? `${active.fingerprint}` : "none yet"]);
   out.push(["chunker", hearth.store.getMeta("chunker") ?? "not set yet"]);
@@ -110,7 +126,8 @@ export async function runDoctor(
     return;
   }
   try {
-    const lines = file === undefined ? checkSetup(hearth) : await explainFile(hearth, file);
+    const lines =
+      file === undefined ? await checkSetup(hearth, log) : await explainFile(hearth, file);
     if (opts.json)
       console.log(
         JSON.stringify(Object.fromEntries(lines.map(([k, v], i) => [`${i}:${k}`, v])), null, 2),
