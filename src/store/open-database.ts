@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import * as sqliteVec from "sqlite-vec";
 import { HearthError } from "../errors.js";
-import { migrate } from "./migrations.js";
+import { SCHEMA_VERSION, migrate } from "./migrations.js";
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -15,7 +15,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     if (!existsSync(file)) {
       throw new HearthError("INDEX_MISSING", `no index at ${file}`, "run `hearth index DIR` first");
     }
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    let db = new Database(file, { readonly: true, fileMustExist: true });
+    if ((db.pragma("user_version", { simple: true }) as number) < SCHEMA_VERSION) {
+      // Written by an older Hearth: bring the schema up to date once, so readers find what they query.
+      db.close();
+      openDatabase(file).close();
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    }
     sqliteVec.load(db);
     db.pragma("busy_timeout = 5000");
     return db;

@@ -123,14 +123,16 @@ describe("hearth models", () => {
     const { runCli } = await import("../cli/run-cli.js");
     const { env, home } = makeHome();
     const list = JSON.parse(runCli(["models", "list", "--json"], env).stdout) as {
-      presets: { name: string; installed: boolean; dimensions: number }[];
+      presets: { name: string; kind: string; installed: boolean; dimensions: number }[];
     };
-    expect(list.presets.map((p) => p.name)).toEqual([
-      "bge-small-en-v1.5",
-      "nomic-embed-text-v1.5",
-      "embeddinggemma-300m",
+    expect(list.presets.map((p) => [p.name, p.kind])).toEqual([
+      ["bge-small-en-v1.5", "embedding"],
+      ["nomic-embed-text-v1.5", "embedding"],
+      ["embeddinggemma-300m", "embedding"],
+      ["bge-reranker-v2-m3", "reranker"],
     ]);
-    expect(list.presets.every((p) => !p.installed && p.dimensions > 0)).toBe(true);
+    const embedding = list.presets.filter((p) => p.kind === "embedding");
+    expect(embedding.every((p) => !p.installed && p.dimensions > 0)).toBe(true);
     const pulled = runCli(["models", "pull", testModelPath()], env);
     expect(pulled.code, pulled.stderr).toBe(0);
     expect(existsSync(join(home, "models", "hearth-test-bow.gguf"))).toBe(true);

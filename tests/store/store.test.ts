@@ -26,6 +26,18 @@ describe("Store", () => {
     again.close();
   });
 
+  it("brings an older index up to date even when opened read-only", () => {
+    const { store, file } = openStore();
+    // Undo the last migration by hand: what an index written by the previous release looks like.
+    store.db.exec("DROP INDEX chunks_pending_switch; ALTER TABLE chunks DROP COLUMN pending_switch");
+    store.db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    store.close();
+    const reader = openDatabase(file, { readonly: true });
+    expect(reader.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(reader.prepare("SELECT count(pending_switch) FROM chunks").pluck().get()).toBe(0);
+    reader.close();
+  });
+
   it("refuses a database written by a newer schema", () => {
     const { store, file } = openStore();
     store.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);

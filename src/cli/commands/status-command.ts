@@ -6,6 +6,7 @@ import { resolveHearthPaths, type HearthPaths } from "../../config/paths.js";
 import type { DaemonStatus } from "../../daemon/daemon.js";
 import { openHearth } from "../../hearth.js";
 import { findDaemon } from "../daemon-client.js";
+import { listTables } from "../../table-query/list-tables.js";
 import type { Logger } from "../../log.js";
 
 function fileSize(path: string): number {
@@ -45,6 +46,14 @@ function printDaemon(d: DaemonStatus | null): void {
     console.log(`error      ${e.at} ${e.path}: ${e.error}`);
 }
 
+function tableCounts(db: Parameters<typeof listTables>[0]): {
+  tables: number;
+  transactions: number;
+} {
+  const list = listTables(db, 1, 0);
+  return { tables: list.total, transactions: list.transactions.count };
+}
+
 export async function runStatus(opts: { json?: boolean }, log: Logger): Promise<void> {
   const daemon = await daemonStatus(resolveHearthPaths());
   const hearth = await openHearth({ log, readonly: true, loadModel: false });
@@ -72,6 +81,7 @@ export async function runStatus(opts: { json?: boolean }, log: Logger): Promise<
         chunker: store.getMeta("chunker") ?? chunkerSignature(config.chunking),
         vectors: active ? { model: active.fingerprint, dimensions: active.dimensions } : null,
       },
+      tables: tableCounts(store.db),
       failures: store.listFailures(50).map((f) => ({ path: f.path, error: f.error })),
       daemon,
     };
@@ -84,6 +94,11 @@ export async function runStatus(opts: { json?: boolean }, log: Logger): Promise<
     for (const r of status.roots) console.log(`root       ${r.path} (${r.files} files)`);
     console.log(`files      ${status.files} indexed, ${status.failed} failed`);
     console.log(`chunks     ${status.chunks} (${status.vectors} with vectors)`);
+    if (status.tables.tables > 0) {
+      console.log(
+        `tables     ${status.tables.tables} (${status.tables.transactions} transactions; hearth table list)`,
+      );
+    }
     console.log(`model      ${status.model.path ?? "none — " + (status.model.note ?? "")}`);
     console.log(`chunker    ${status.fingerprint.chunker}`);
     console.log(
