@@ -29,7 +29,9 @@ describe("Store", () => {
   it("brings an older index up to date even when opened read-only", () => {
     const { store, file } = openStore();
     // Undo the last migration by hand: what an index written by the previous release looks like.
-    store.db.exec("DROP INDEX chunks_pending_switch; ALTER TABLE chunks DROP COLUMN pending_switch");
+    store.db.exec(
+      "DROP INDEX chunks_pending_switch; ALTER TABLE chunks DROP COLUMN pending_switch",
+    );
     store.db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     store.close();
     const reader = openDatabase(file, { readonly: true });
