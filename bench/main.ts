@@ -1,4 +1,4 @@
-// `npm run bench -- [search|index|embed|daemon|mcp|extract|tables|all] [--sizes 10000,100000] [--model PATH] [--out DIR] [--json]`
+// `npm run bench -- [search|index|embed|daemon|mcp|extract|tables|switch|all] [--sizes 10000,100000] [--model PATH] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,8 +10,18 @@ import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
 import { benchTables, type TablesBenchResult } from "./tables-bench.js";
+import { benchSwitch, type SwitchBenchResult } from "./switch-bench.js";
 
-const SECTIONS = ["search", "index", "embed", "daemon", "mcp", "extract", "tables"] as const;
+const SECTIONS = [
+  "search",
+  "index",
+  "embed",
+  "daemon",
+  "mcp",
+  "extract",
+  "tables",
+  "switch",
+] as const;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -117,6 +127,16 @@ function printTables(r: TablesBenchResult): void {
   }
 }
 
+function printSwitch(r: SwitchBenchResult): void {
+  console.log(`\nmodel switch (test model, 64d → 32d, 1 thread), ${r.chunks} chunks`);
+  console.log(
+    `  re-embedded and swapped in ${r.switchSeconds} s — ${r.chunksPerSec} chunks/s; slowest search meanwhile ${r.searchDuringMsMax} ms`,
+  );
+  console.log(
+    `  switching back: ${r.switchBackSeconds} s, ${r.embeddedSwitchingBack} texts through the model (the rest from its cache)`,
+  );
+}
+
 const asked = process.argv
   .slice(2)
   .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
@@ -177,6 +197,11 @@ if (wanted.includes("tables")) {
   console.error("tables: writing and indexing synthetic statements…");
   report.tables = await benchTables();
   if (!json) printTables(report.tables as TablesBenchResult);
+}
+if (wanted.includes("switch")) {
+  console.error("switch: indexing notes, then switching models…");
+  report.switch = await benchSwitch();
+  if (!json) printSwitch(report.switch as SwitchBenchResult);
 }
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2));

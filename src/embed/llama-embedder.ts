@@ -102,18 +102,34 @@ export class LlamaEmbedder implements Embedder {
     }
   }
 
-  async embedDocuments(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
-    const out: Float32Array[] = [];
-    for (const text of texts) {
-      signal?.throwIfAborted();
-      out.push(await this.embedOne(this.format.document(text)));
-    }
-    return out;
+  embedDocuments(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
+    return this.track(
+      (async () => {
+        const out: Float32Array[] = [];
+        for (const text of texts) {
+          signal?.throwIfAborted();
+          out.push(await this.embedOne(this.format.document(text)));
+        }
+        return out;
+      })(),
+    );
   }
 
   embedQuery(text: string, signal?: AbortSignal): Promise<Float32Array> {
     signal?.throwIfAborted();
-    return this.embedOne(this.format.query(text));
+    return this.track(this.embedOne(this.format.query(text)));
+  }
+
+  /** Work under way: close() lets it finish (a model switch closes a model that may still be in use). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    work.then(
+      () => this.inFlight.delete(work),
+      () => this.inFlight.delete(work),
+    );
+    return work;
   }
 
   private async embedOne(text: string): Promise<Float32Array> {
@@ -127,6 +143,7 @@ export class LlamaEmbedder implements Embedder {
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
     await this.context.dispose();
     await this.model.dispose();
   }

@@ -62,6 +62,21 @@ describe("LlamaEmbedder with the generated model", () => {
 });
 
 describe("LlamaEmbedder.load on bad files", () => {
+  it("lets work under way finish when it is closed (a model switch closes a model in use)", async () => {
+    const other = await LlamaEmbedder.load({
+      modelPath: testModelPath(),
+      gpu: false,
+      threads: 1,
+      log: silentLogger,
+    });
+    const texts = Array.from({ length: 50 }, (_, i) => `note number ${i} about the garden`);
+    const batch = other.embedDocuments(texts);
+    const query = other.embedQuery("garden");
+    await other.close();
+    expect(await batch).toHaveLength(50);
+    expect((await query).length).toBe(64);
+  });
+
   it("reports a file that is not a GGUF model with a fix, without crashing", async () => {
     const path = join(tempDir(), "broken.gguf");
     writeFileSync(path, "this is not a model");
