@@ -53,4 +53,18 @@ describe("hearth doctor and failures in status", () => {
       /reranker\s+no reranker installed: run `hearth models pull bge-reranker-v2-m3`/,
     );
   });
+
+  it("explains a broken model file with its fix", () => {
+    const root = tempDir();
+    writeTree(root, { "a.md": "# A\n\nsome words" });
+    const broken = join(tempDir(), "broken.gguf");
+    writeFileSync(broken, "GGUF but then nothing a model needs");
+    const { env } = makeHome({ config: { embedding: { model: broken } } });
+    expect(runCli(["index", root], env).code).not.toBe(0);
+    const doctor = runCli(["doctor"], env);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(
+      /problem\s+could not load the embedding model .*broken\.gguf[\s\S]*fix: /,
+    );
+  });
 });

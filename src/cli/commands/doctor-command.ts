@@ -121,7 +121,8 @@ export async function runDoctor(
   try {
     hearth = await openHearth({ log, readonly: true, loadModel: file === undefined });
   } catch (err) {
-    console.log(`index      cannot open: ${errorMessage(err)}`);
+    // The index, the config or a model stops Hearth from opening: say which, with its fix.
+    console.log(`problem      ${errorMessage(err)}`);
     process.exitCode = 1;
     return;
   }
