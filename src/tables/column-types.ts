@@ -46,6 +46,11 @@ function tryAmounts(header: string, values: readonly string[]): TypedColumn | nu
   };
 }
 
+/** 05.02.2026 is a European way of writing; the US writes dates with slashes. */
+function dotted(values: readonly string[]): boolean {
+  return values.some((v) => /^\d{1,2}\.\d{1,2}\.\d{2,4}/.test(v.trim()));
+}
+
 const DATE_HEADER = /date|datum|fecha|data|day|tag|jour|posted|booking/i;
 
 function tryDates(
@@ -59,7 +64,7 @@ function tryDates(
   const order: DateOrder =
     options.dateOrder !== "auto"
       ? options.dateOrder
-      : (inferDateOrder(present) ?? (mark === "," ? "dmy" : "mdy"));
+      : (inferDateOrder(present) ?? (dotted(present) || mark === "," ? "dmy" : "mdy"));
   const parsed = values.map((v) =>
     v.trim() === "" ? null : parseDate(v, order, options.reference, dateColumn),
   );

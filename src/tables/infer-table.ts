@@ -82,7 +82,10 @@ export function inferTable(
   const names = columnNames(headerAt >= 0 ? rows[headerAt]!.cells : null, width);
 
   const values = names.map((_, j) => data.map((r) => r.cells[j] ?? ""));
-  const tableMark = inferDecimalMark(values.flat().filter((v) => /\d/.test(v) && !/[/:]/.test(v)));
+  // Only values that read as amounts one way or the other: "05.02.2026" would vote for a decimal point.
+  const tableMark = inferDecimalMark(
+    values.flat().filter((v) => parseAmount(v, ".") !== null || parseAmount(v, ",") !== null),
+  );
   const typed = names.map((n, j) => typeColumn(n, values[j]!, options, tableMark));
   const roles = assignRoles(names, typed);
   const columns = names.map((n, j) => {

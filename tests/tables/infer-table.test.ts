@@ -76,6 +76,15 @@ describe("inferTable", () => {
     ]);
   });
 
+  it("reads dates that could go either way by the writing's convention", () => {
+    // Dots are European, day first; slashes with decimal points are read the US way.
+    const dotted = inferTable("", rowsOf("Date,Item,Amount\n05.02.2026,coffee,3.20\n"), options)!;
+    expect(dotted.transactions[0]!.date).toBe("2026-02-05");
+    expect(dotted.columns[0]!.reading).toBe("day first");
+    const slashed = inferTable("", rowsOf("Date,Item,Amount\n05/02/2026,coffee,3.20\n"), options)!;
+    expect(slashed.transactions[0]!.date).toBe("2026-05-02");
+  });
+
   it("numbers the columns of a table without a header", () => {
     const table = inferTable("", rowsOf("2026-01-01,coffee,3.20\n2026-01-02,tea,2.10\n"), options)!;
     expect(table.headerRow).toBeNull();
