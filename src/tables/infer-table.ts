@@ -1,10 +1,11 @@
 // Turns rows of text (a CSV, a sheet) into a typed table: finds the header below any preamble,
 // types the columns, and builds transactions when the table is a statement.
 import { assignRoles } from "./column-roles.js";
-import { type TypedColumn, type TypingOptions, typeColumn } from "./column-types.js";
+import { type TypingOptions, typeColumn } from "./column-types.js";
 import { inferDecimalMark, parseAmount } from "./parse-amount.js";
 import { parseDate } from "./parse-date.js";
-import type { ColumnRole, ExtractedTable, TableRow, Transaction } from "./types.js";
+import { transactionsOf } from "./transactions.js";
+import type { ExtractedTable, TableRow } from "./types.js";
 
 export interface RawRow {
   row: number;
@@ -109,50 +110,4 @@ export function inferTable(
     rows: tableRows,
     transactions: transactionsOf(tableRows, typed, roles),
   };
-}
-
-function transactionsOf(
-  rows: readonly TableRow[],
-  typed: readonly TypedColumn[],
-  roles: ReadonlyMap<number, ColumnRole>,
-): Transaction[] {
-  const at = (role: ColumnRole): number => [...roles].find(([, r]) => r === role)?.[0] ?? -1;
-  const [date, description, amount, debit, credit] = (
-    ["date", "description", "amount", "debit", "credit"] as const
-  ).map(at) as [number, number, number, number, number];
-  const [direction, balance, currency] = (["direction", "balance", "currency"] as const).map(
-    at,
-  ) as [number, number, number];
-  if (date < 0 || description < 0 || (amount < 0 && debit < 0 && credit < 0)) return [];
-  const units = (cells: TableRow["cells"], j: number): number | null =>
-    j >= 0 && typeof cells[j] === "number" ? cells[j] : null;
-  const moneyColumn = amount >= 0 ? amount : debit >= 0 ? debit : credit;
-  const columnCurrency = typed[moneyColumn]!.currency;
-
-  const transactions: Transaction[] = [];
-  for (const { row, cells } of rows) {
-    const day = cells[date];
-    if (typeof day !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
-    let value: number | null;
-    if (amount >= 0) {
-      value = units(cells, amount);
-      const side = direction >= 0 ? String(cells[direction] ?? "").toLowerCase() : "";
-      if (value !== null && side) value = side.startsWith("d") ? -Math.abs(value) : Math.abs(value);
-    } else {
-      const out = units(cells, debit);
-      const into = units(cells, credit);
-      value = out === null && into === null ? null : Math.abs(into ?? 0) - Math.abs(out ?? 0);
-    }
-    if (value === null) continue;
-    const code = currency >= 0 ? cells[currency] : null;
-    transactions.push({
-      row,
-      date: day,
-      description: String(cells[description] ?? ""),
-      amount: value,
-      currency: typeof code === "string" ? code : columnCurrency,
-      balance: units(cells, balance),
-    });
-  }
-  return transactions;
 }
