@@ -5,7 +5,6 @@
 import type Database from "better-sqlite3";
 import { HearthError } from "../errors.js";
 import type { PendingChunk, Store } from "./store.js";
-import { vectorToBlob } from "./vectors.js";
 
 export const DEFAULT_VECTOR_TABLE = "vec_chunks";
 
@@ -117,19 +116,12 @@ export function writeSwitchVectors(
 ): void {
   store.db.transaction(() => {
     if (store.pendingSwitch()?.fingerprint !== target.fingerprint) return;
-    const cache = store.db.prepare(
-      "INSERT OR IGNORE INTO embeddings(model_id, hash, vector) VALUES (?, ?, ?)",
-    );
+    const next = { id: target.modelId, table: target.table };
     const remove = store.db.prepare(`DELETE FROM ${target.table} WHERE chunk_id = ?`);
-    const insert = store.db.prepare(
-      `INSERT INTO ${target.table}(chunk_id, bits) VALUES (?, vec_quantize_binary(?))`,
-    );
     const done = store.db.prepare("UPDATE chunks SET pending_switch = 0 WHERE id = ?");
     for (const e of entries) {
-      const blob = vectorToBlob(e.vector);
-      cache.run(target.modelId, e.hash, blob);
       remove.run(BigInt(e.chunkId));
-      insert.run(BigInt(e.chunkId), blob);
+      store.putVector(next, e.chunkId, e.hash, e.vector);
       done.run(e.chunkId);
     }
   })();

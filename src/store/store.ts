@@ -386,6 +386,20 @@ export class Store {
     hash: string,
     vector: Float32Array,
   ): void {
+    this.putVector(model, chunkId, hash, vector);
+    this.stmt("UPDATE chunks SET has_vector = 1 WHERE id = ?").run(chunkId);
+  }
+
+  /**
+   * Caches a chunk's vector under a model and adds its sign bits to that model's vec0 table (the
+   * active one, or the one a model switch fills). The caller has removed any earlier row.
+   */
+  putVector(
+    model: { id: number; table: string },
+    chunkId: number,
+    hash: string,
+    vector: Float32Array,
+  ): void {
     const blob = vectorToBlob(vector);
     this.stmt("INSERT OR IGNORE INTO embeddings(model_id, hash, vector) VALUES (?, ?, ?)").run(
       model.id,
@@ -396,7 +410,6 @@ export class Store {
       BigInt(chunkId),
       blob,
     );
-    this.stmt("UPDATE chunks SET has_vector = 1 WHERE id = ?").run(chunkId);
   }
 
   // --- stats ------------------------------------------------------------------------------------
