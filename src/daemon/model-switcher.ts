@@ -3,13 +3,12 @@
 import { existsSync } from "node:fs";
 import { setEmbeddingModel } from "../config/edit-config.js";
 import type { Embedder } from "../embed/embedder.js";
-import { LlamaEmbedder } from "../embed/llama-embedder.js";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Hearth } from "../hearth.js";
 import type { Logger } from "../log.js";
 import { backfillVectors } from "../pipeline/backfill-vectors.js";
-import { runModelSwitch } from "../pipeline/switch-model.js";
-import { beginSwitch, cancelSwitch } from "../store/model-switch.js";
+import { beginModelSwitch, runModelSwitch } from "../pipeline/switch-model.js";
+import { cancelSwitch } from "../store/model-switch.js";
 
 export interface SwitchStatus {
   to: string;
@@ -52,13 +51,6 @@ export class ModelSwitcher {
 
   /** Starts a switch to the GGUF at `modelPath`, or reports the one under way. */
   async start(modelPath: string): Promise<SwitchOutcome> {
-    if (this.hearth.config.embedding.backend !== "llama") {
-      throw new HearthError(
-        "BAD_ARGUMENT",
-        "models use switches GGUF models, and the config uses Ollama",
-        "set embedding.ollama.model in the config instead (then `hearth reindex --vectors`)",
-      );
-    }
     if (this.current) {
       if (this.current.modelPath === modelPath) return "under way";
       throw new HearthError(
@@ -67,14 +59,10 @@ export class ModelSwitcher {
         "wait for it to finish (`hearth status`), then switch again",
       );
     }
-    const { gpu, threads } = this.hearth.config.embedding;
-    const embedder = await LlamaEmbedder.load({ modelPath, gpu, threads, log: this.log });
-    const { fingerprint, dimensions, name } = embedder.info;
-    const target = beginSwitch(this.hearth.store, { fingerprint, dimensions, modelPath });
-    if (!target) {
-      await embedder.close();
-      return "already active";
-    }
+    const { store, config } = this.hearth;
+    const embedder = await beginModelSwitch(store, config.embedding, modelPath, this.log);
+    if (!embedder) return "already active";
+    const name = embedder.info.name;
     this.current = { to: name, modelPath, done: 0, total: 0, startedAt: new Date().toISOString() };
     this.log.info("model switch started", { to: name });
     this.task = this.run(embedder, modelPath);

@@ -1,8 +1,12 @@
 // Runs a model switch: embeds every chunk with the next model (the cache first), then swaps atomically.
 import { embeddingText } from "../chunk/chunker.js";
+import type { Config } from "../config/schema.js";
 import type { Embedder } from "../embed/embedder.js";
+import { LlamaEmbedder } from "../embed/llama-embedder.js";
 import { HearthError } from "../errors.js";
+import type { Logger } from "../log.js";
 import {
+  beginSwitch,
   chunksPendingSwitch,
   completeSwitch,
   countPendingSwitch,
@@ -22,6 +26,31 @@ export interface SwitchOptions {
   onSwitched?: () => void;
   signal?: AbortSignal;
   batchSize?: number;
+}
+
+/**
+ * Loads the GGUF at `modelPath` and begins (or resumes) switching the index to it. Returns null,
+ * with the model closed, when it already is the index's model.
+ */
+export async function beginModelSwitch(
+  store: Store,
+  embedding: Config["embedding"],
+  modelPath: string,
+  log: Logger,
+): Promise<LlamaEmbedder | null> {
+  if (embedding.backend !== "llama") {
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      "models use switches GGUF models, and the config uses Ollama",
+      "set embedding.ollama.model in the config instead, then `hearth reindex --vectors`",
+    );
+  }
+  const { gpu, threads } = embedding;
+  const embedder = await LlamaEmbedder.load({ modelPath, gpu, threads, log });
+  const { fingerprint, dimensions } = embedder.info;
+  if (beginSwitch(store, { fingerprint, dimensions, modelPath })) return embedder;
+  await embedder.close();
+  return null;
 }
 
 /**

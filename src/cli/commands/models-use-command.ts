@@ -3,16 +3,14 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setEmbeddingModel } from "../../config/edit-config.js";
-import { loadConfig } from "../../config/load-config.js";
 import { resolveHearthPaths } from "../../config/paths.js";
 import type { DaemonStatus } from "../../daemon/daemon.js";
-import { LlamaEmbedder } from "../../embed/llama-embedder.js";
+import type { Embedder } from "../../embed/embedder.js";
 import { PRESETS } from "../../embed/presets.js";
 import { HearthError } from "../../errors.js";
 import { openHearth } from "../../hearth.js";
 import type { Logger } from "../../log.js";
-import { runModelSwitch } from "../../pipeline/switch-model.js";
-import { beginSwitch } from "../../store/model-switch.js";
+import { beginModelSwitch, runModelSwitch } from "../../pipeline/switch-model.js";
 import { findDaemon } from "../daemon-client.js";
 import { createProgress } from "../progress.js";
 
@@ -47,24 +45,16 @@ export async function runModelsUse(
   log: Logger,
 ): Promise<void> {
   const paths = resolveHearthPaths();
-  if (loadConfig(paths.configFile).embedding.backend !== "llama") {
-    throw new HearthError(
-      "BAD_ARGUMENT",
-      "models use switches GGUF models, and the config uses Ollama",
-      "set embedding.ollama.model in the config instead, then `hearth reindex --vectors`",
-    );
-  }
   const modelPath = modelFileFor(name, paths.modelsDir);
   const daemon = findDaemon(paths);
   if (daemon) return switchInDaemon(daemon, modelPath, opts.wait !== false);
   const hearth = await openHearth({ log, loadModel: false });
-  const { gpu, threads } = hearth.config.embedding;
-  const embedder = await LlamaEmbedder.load({ modelPath, gpu, threads, log });
   const progress = createProgress();
+  let embedder: Embedder | null = null;
   try {
-    const { fingerprint, dimensions } = embedder.info;
-    if (!beginSwitch(hearth.store, { fingerprint, dimensions, modelPath })) {
-      console.log(`${embedder.info.name} is already the model of this index`);
+    embedder = await beginModelSwitch(hearth.store, hearth.config.embedding, modelPath, log);
+    if (!embedder) {
+      console.log(`${modelPath} is already the model of this index`);
     } else {
       const embedded = await runModelSwitch(hearth.store, embedder, {
         onProgress: (p) => progress.update({ phase: "vectors", ...p }),
@@ -77,7 +67,7 @@ export async function runModelsUse(
     setEmbeddingModel(paths.configFile, modelPath);
   } finally {
     progress.done();
-    await embedder.close();
+    await embedder?.close();
     await hearth.close();
   }
 }
