@@ -20,14 +20,23 @@ export function hasFilters(f: SearchFilters): boolean {
   );
 }
 
+/** `f.path` is this file or folder, or lies below it (never a sibling such as "notes-old"). */
+export function pathPrefixSql(prefix: string): { sql: string; params: unknown[] } {
+  const dir = prefix.endsWith(sep) ? prefix : prefix + sep;
+  return {
+    sql: "(f.path = ? OR substr(f.path, 1, ?) = ?)",
+    params: [prefix.replace(/[/\\]+$/, ""), dir.length, dir],
+  };
+}
+
 /** A WHERE fragment over `files f` and its parameters. */
 export function filterSql(f: SearchFilters): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (f.pathPrefix !== undefined) {
-    const dir = f.pathPrefix.endsWith(sep) ? f.pathPrefix : f.pathPrefix + sep;
-    clauses.push("(f.path = ? OR substr(f.path, 1, ?) = ?)");
-    params.push(f.pathPrefix.replace(/[/\\]+$/, ""), dir.length, dir);
+    const path = pathPrefixSql(f.pathPrefix);
+    clauses.push(path.sql);
+    params.push(...path.params);
   }
   if (f.kinds && f.kinds.length > 0) {
     clauses.push(`f.kind IN (${f.kinds.map(() => "?").join(", ")})`);

@@ -1,5 +1,6 @@
 // Turns a query's filters into SQL conditions with parameters; values never become SQL text.
 import { HearthError } from "../errors.js";
+import { pathPrefixSql } from "../search/filters.js";
 import { decimalToUnits } from "../tables/fixed-point.js";
 import { parseAmount } from "../tables/parse-amount.js";
 import type { TableQuery } from "./spec.js";
@@ -89,11 +90,8 @@ export function whereSql(source: TableSource, query: TableQuery): Sql {
     add(equalsCondition(column(source, name, "equals"), value));
   }
   if (query.path) {
-    const prefix = query.path.endsWith("/") ? query.path : `${query.path}/`;
-    add({
-      text: "(f.path = ? OR substr(f.path, 1, ?) = ?)",
-      params: [query.path, prefix.length, prefix],
-    });
+    const path = pathPrefixSql(query.path);
+    add({ text: path.sql, params: path.params });
   }
   if (query.rows) {
     if (query.rows.from > query.rows.to)

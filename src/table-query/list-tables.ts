@@ -1,5 +1,6 @@
 // Lists the typed tables an agent can query, with their columns, sizes and date spans.
 import type Database from "better-sqlite3";
+import { pathPrefixSql } from "../search/filters.js";
 import type { TableColumn } from "../tables/types.js";
 import { TRANSACTIONS, tableRef } from "./table-source.js";
 
@@ -31,9 +32,9 @@ export function listTables(
   offset: number,
   pathPrefix?: string,
 ): TableList {
-  const prefix = pathPrefix ? (pathPrefix.endsWith("/") ? pathPrefix : `${pathPrefix}/`) : "";
-  const where = prefix ? "WHERE f.path = ? OR substr(f.path, 1, ?) = ?" : "";
-  const params = prefix ? [pathPrefix, prefix.length, prefix] : [];
+  const path = pathPrefix ? pathPrefixSql(pathPrefix) : null;
+  const where = path ? `WHERE ${path.sql}` : "";
+  const params = path?.params ?? [];
   const rows = db
     .prepare(
       `SELECT f.path, d.name, d.columns, d.row_count AS rowCount,
