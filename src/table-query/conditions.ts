@@ -18,7 +18,8 @@ export function categorySql(description: SourceColumn): Sql {
   return { text: `${CATEGORY_FUNCTION}(${description.expr})`, params: [] };
 }
 
-function invalid(message: string, hint: string): HearthError {
+/** A request the table query cannot answer, with what to send instead. */
+export function invalid(message: string, hint: string): HearthError {
   return new HearthError("TABLE_QUERY_INVALID", message, hint);
 }
 

@@ -1,7 +1,6 @@
 // A grouped query: aggregates per key (and per currency, so sums never mix them), each group citing
 // the first of its rows.
 import type Database from "better-sqlite3";
-import { HearthError } from "../errors.js";
 import { unitsToNumber } from "../tables/fixed-point.js";
 import {
   type Citation,
@@ -11,6 +10,7 @@ import {
   type Value,
   present,
 } from "./answer.js";
+import { invalid } from "./conditions.js";
 import { TIME_GROUPS } from "./spec.js";
 import { type SourceColumn, column, roleColumn } from "./table-source.js";
 
@@ -25,10 +25,6 @@ interface GroupRow {
   min: number | null;
   max: number | null;
   groups: number;
-}
-
-function invalid(message: string, hint: string): HearthError {
-  return new HearthError("TABLE_QUERY_INVALID", message, hint);
 }
 
 /** The SQL of the group key, and the column it shows when it is one. */
