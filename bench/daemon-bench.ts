@@ -97,8 +97,8 @@ export async function benchDaemon(
     let t = performance.now();
     writeFiles(root, burstFiles, "burst");
     // Poll gently: the daemon shares this thread, and counting rows is not free at 100k files.
-    const fileCount = hearth.store.db.prepare("SELECT count(*) FROM files");
-    await until(() => fileCount.pluck().get() === before + burstFiles, 900_000, 250);
+    const files = () => hearth.store.counts();
+    await until(() => files().files + files().failed === before + burstFiles, 900_000, 250);
     await daemon.settled();
     const burstSeconds = (performance.now() - t) / 1000;
     rss();
@@ -118,7 +118,7 @@ export async function benchDaemon(
     daemon = await Daemon.start(hearth, silentLogger);
     await daemon.settled();
     const restartSeconds = (performance.now() - t) / 1000;
-    const embeddedAfterRestart = hearth.embedder?.embeddedCount ?? 0;
+    const embeddedAfterRestart = hearth.model.current?.embeddedCount ?? 0;
     const total = hearth.store.counts().files;
     rss();
     await daemon.stop();

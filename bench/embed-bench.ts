@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LlamaEmbedder, sharedLlama } from "../src/embed/llama-embedder.js";
+import { sharedLlama } from "../src/embed/llama.js";
+import { LlamaEmbedder } from "../src/embed/llama-embedder.js";
 import { silentLogger } from "../src/log.js";
 import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
 import { seededRandom, summarize, vocabulary } from "./synthetic.js";

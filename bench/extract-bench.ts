@@ -1,5 +1,5 @@
 // `npm run bench -- extract --dir DIR`: extraction throughput (MB/s) per kind over real files, limits on.
-import { readdir, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { createExtractor } from "../src/indexers/extractor.js";
 import { indexerFor } from "../src/indexers/registry.js";
@@ -39,13 +39,14 @@ export async function benchExtract(dir: string): Promise<ExtractKindResult[]> {
         mbPerSec: 0,
       };
       r.files++;
-      const ok = await extractor.extract(path).then(
+      const input = { path, bytes: await readFile(path), mtimeMs: (await stat(path)).mtimeMs };
+      const ok = await extractor.extract(input).then(
         () => true,
         () => false,
       );
       if (ok) {
         const t = performance.now();
-        await extractor.extract(path);
+        await extractor.extract(input);
         r.seconds += (performance.now() - t) / 1000;
         r.megabytes += (await stat(path)).size / 1e6;
         r.extracted++;

@@ -6,14 +6,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
-import { Daemon, daemonFiles } from "../src/daemon/daemon.js";
+import { daemonFiles } from "../src/config/paths.js";
+import { startDaemonHost } from "../src/host/run-daemon.js";
 import { openHearth } from "../src/hearth.js";
 import { silentLogger } from "../src/log.js";
 import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
 import { summarize } from "./synthetic.js";
 import { readFileSync } from "node:fs";
 
-const MAIN = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/src/cli/bin.js", import.meta.url));
 type Stats = { p50: number; p95: number; mean: number };
 
 export interface McpBenchResult {
@@ -79,7 +80,8 @@ export async function benchMcp(files = 2000, queries = 200): Promise<McpBenchRes
     );
     const env = { ...process.env, HEARTH_HOME: home } as Record<string, string>;
     const hearth = await openHearth({ log: silentLogger, env });
-    const daemon = await Daemon.start(hearth, silentLogger);
+    const host = await startDaemonHost(hearth, silentLogger);
+    const { daemon } = host;
     await daemon.settled();
     const token = readFileSync(daemonFiles(home).tokenFile, "utf8").trim();
 
@@ -87,7 +89,7 @@ export async function benchMcp(files = 2000, queries = 200): Promise<McpBenchRes
     await stdio.connect(
       new StdioClientTransport({
         command: process.execPath,
-        args: ["--import", "tsx", MAIN, "mcp"],
+        args: [BIN, "mcp"],
         env,
         stderr: "ignore",
       }),
@@ -124,7 +126,7 @@ export async function benchMcp(files = 2000, queries = 200): Promise<McpBenchRes
 
     notes(root, 3000, "backlog");
     await new Promise((r) => setTimeout(r, 1000)); // let the watcher queue the new files
-    const pendingAtStart = daemon.status().queue.pending;
+    const pendingAtStart = daemon.activity().queue.pending;
     const backlog = {
       inProcess: await timed(queries / 2, inProcess),
       stdio: await timed(queries / 2, viaStdio),
@@ -133,7 +135,7 @@ export async function benchMcp(files = 2000, queries = 200): Promise<McpBenchRes
     };
     await stdio.close();
     await http.close();
-    await daemon.stop();
+    await host.stop();
     const ratio = (a: Stats) => Math.round((a.p50 / idle.inProcess.p50) * 100) / 100;
     return {
       files,

@@ -1,13 +1,14 @@
 // `npm run bench -- search`: query latency per mode on synthetic stores, against a plain float vec0 scan.
 import { mkdtempSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
+import * as sqliteVec from "sqlite-vec";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Embedder } from "../src/embed/embedder.js";
+import { ModelInUse } from "../src/embed/model-in-use.js";
 import { Searcher, type SearchMode } from "../src/search/search.js";
-import { semanticSearch } from "../src/search/semantic.js";
-import { openDatabase } from "../src/store/open-database.js";
 import { Store } from "../src/store/store.js";
-import type { ChunkRow } from "../src/store/types.js";
+import type { Chunk } from "../src/store/types.js";
 import { vectorToBlob } from "../src/store/vectors.js";
 import { STOP_WORDS } from "../src/search/stop-words.js";
 import { clusteredVectors, seededRandom, summarize, vocabulary, zipfSampler } from "./synthetic.js";
@@ -57,10 +58,10 @@ function buildStore(store: Store, n: number, seed: number) {
   const stop = zipfSampler(STOP.length, random);
   const vector = clusteredVectors(DIMS, 100, 20, random);
   const root = store.addRoot("/bench");
-  store.activateModel(`synthetic/${DIMS}d`, DIMS);
+  store.vectors.activateModel(`synthetic/${DIMS}d`, DIMS);
   const started = performance.now();
   for (let f = 0; f * CHUNKS_PER_FILE < n; f++) {
-    const chunks: ChunkRow[] = [];
+    const chunks: Chunk[] = [];
     const vectors = new Map<string, Float32Array>();
     for (let c = 0; c < CHUNKS_PER_FILE && f * CHUNKS_PER_FILE + c < n; c++) {
       const id = f * CHUNKS_PER_FILE + c;
@@ -112,10 +113,12 @@ export async function benchSearch(n: number, seed = 7): Promise<SearchBenchResul
   let peakRss = process.memoryUsage().rss;
   try {
     const file = join(dir, "index.sqlite");
-    const store = new Store(openDatabase(file));
+    const store = Store.open(file);
     const { writeChunksPerSec, queries } = buildStore(store, n, seed);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    const db = store.db;
+    // The plain float scan to compare with lives in a second connection: the store owns its own.
+    const db = new Database(file);
+    sqliteVec.load(db);
     db.exec(
       `CREATE VIRTUAL TABLE bench_float USING vec0(embedding float[${DIMS}] distance_metric=cosine)`,
     );
@@ -125,8 +128,12 @@ export async function benchSearch(n: number, seed = 7): Promise<SearchBenchResul
     const floatKnn = db.prepare("SELECT rowid FROM bench_float WHERE embedding MATCH ? AND k = 10");
 
     const embedder = new PrecomputedQueries(queries);
-    const searcher = new Searcher(store, embedder, { rrfK: 60, candidates: 100 });
-    const model = store.activeModel()!;
+    const searcher = new Searcher({
+      store,
+      model: new ModelInUse(embedder, null),
+      settings: { rrfK: 60, candidates: 100 },
+    });
+    const model = store.vectors.activeModel()!;
     const modes: SearchMode[] = ["keyword", "semantic", "hybrid"];
     const samples: Record<string, number[]> = { keyword: [], semantic: [], hybrid: [], float: [] };
     let recall = 0;
@@ -145,7 +152,8 @@ export async function benchSearch(n: number, seed = 7): Promise<SearchBenchResul
         if (pass === 1) {
           samples.float!.push(ms);
           const approx = new Set(
-            semanticSearch(db, model, vector, {}, 100)
+            store.retrieval
+              .semantic(model, vector, {}, 100)
               .slice(0, 10)
               .map((r) => r.chunkId),
           );
@@ -161,6 +169,7 @@ export async function benchSearch(n: number, seed = 7): Promise<SearchBenchResul
           .pluck()
           .get() as number) / 1e5,
       ) / 10;
+    db.close();
     store.close();
     const stats = Object.fromEntries(
       modes.map((m) => [m, summarize(samples[m]!)]),

@@ -7,8 +7,7 @@ import { LlamaEmbedder } from "../src/embed/llama-embedder.js";
 import { openHearth } from "../src/hearth.js";
 import { silentLogger } from "../src/log.js";
 import { indexRoot } from "../src/pipeline/index-root.js";
-import { runModelSwitch } from "../src/pipeline/switch-model.js";
-import { beginSwitch } from "../src/store/model-switch.js";
+import { reembedForSwitch } from "../src/pipeline/reembed-for-switch.js";
 import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
 import { seededRandom, vocabulary } from "./synthetic.js";
 
@@ -34,10 +33,10 @@ async function switchTo(
     log: silentLogger,
   });
   const start = performance.now();
-  beginSwitch(hearth.store, { ...embedder.info, modelPath });
-  const embedded = await runModelSwitch(hearth.store, embedder, {
+  hearth.store.vectors.beginSwitch({ ...embedder.info, modelPath });
+  const embedded = await reembedForSwitch(hearth.store, embedder, {
     onProgress: () => void onBatch(),
-    onSwitched: () => void hearth.useEmbedder(embedder)?.close(),
+    onSwitched: () => void hearth.model.swap(embedder)?.close(),
   });
   return { seconds: (performance.now() - start) / 1000, embedded };
 }

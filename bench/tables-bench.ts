@@ -1,12 +1,12 @@
 // `npm run bench -- tables`: statements through the whole pipeline (no embedding), then table queries.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openHearth } from "../src/hearth.js";
 import { silentLogger } from "../src/log.js";
 import { indexRoot } from "../src/pipeline/index-root.js";
 import { type TableQueryInput, tableQuerySchema } from "../src/table-query/spec.js";
-import { TableQueries } from "../src/table-query/table-queries.js";
+import { loadCategories } from "../src/table-query/categories.js";
 import { seededRandom, summarize } from "./synthetic.js";
 
 export interface TablesBenchResult {
@@ -102,12 +102,12 @@ export async function benchTables(files = 120, rowsPerFile = 1_000): Promise<Tab
       const start = performance.now();
       await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
       const indexSeconds = (performance.now() - start) / 1000;
-      const tables = new TableQueries(hearth.store.db, join(dir, "home", "categories.txt"));
-      const transactions = hearth.store.db
-        .prepare("SELECT count(*) FROM transactions")
-        .pluck()
-        .get() as number;
-      const ask = (q: TableQueryInput) => () => tables.query(tableQuerySchema.parse(q));
+      const categories = join(dir, "home", "categories.txt");
+      const within = [realpathSync(root)];
+      const transactions = hearth.store.tables.list(1, 0, within).transactions.count;
+      // The query as the service runs it: the rules read fresh, the scope the caller sees.
+      const ask = (q: TableQueryInput) => () =>
+        hearth.store.tables.query(tableQuerySchema.parse(q), loadCategories(categories), within);
       const queriesMs = {
         "sum by month, all": time(ask({ group_by: "month", limit: 500 }), 20),
         "groceries by month, one year": time(

@@ -1,5 +1,6 @@
 // Indexes a folder of real-world files into a temporary HEARTH_HOME and tabulates the outcome per kind.
 // Usage: npm run real-world -- ../shared/data/docs
+import Database from "better-sqlite3";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
@@ -22,7 +23,9 @@ try {
   });
   const report = await indexRoot(hearth.indexDeps, resolve(folder), { concurrency: 2 });
   const seconds = (performance.now() - started) / 1000;
-  const rows = hearth.store.db
+  // What each file became, read from the index file itself (the store keeps its connection private).
+  const db = new Database(hearth.paths.indexFile, { readonly: true });
+  const rows = db
     .prepare(
       "SELECT path, status, error, (SELECT count(*) FROM chunks c WHERE c.file_id = f.id) AS chunks FROM files f ORDER BY path",
     )

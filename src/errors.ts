@@ -18,7 +18,18 @@ export type HearthErrorCode =
   | "MODEL_CHECKSUM_MISMATCH"
   | "CATEGORIES_INVALID"
   | "TABLE_NOT_FOUND"
-  | "TABLE_QUERY_INVALID";
+  | "TABLE_QUERY_INVALID"
+  | "PATH_INVALID"
+  | "PATH_NOT_FOUND"
+  | "PATH_OUTSIDE_ROOTS"
+  | "PATH_NOT_INDEXABLE"
+  | "PATH_NOT_FILE"
+  | "FILE_KIND_UNSUPPORTED"
+  | "FILE_TOO_LARGE"
+  | "FILE_CHANGED"
+  | "CURSOR_INVALID"
+  | "EXTRACT_FAILED"
+  | "NOTE_REFUSED";
 
 export class HearthError extends Error {
   constructor(

@@ -1,40 +1,36 @@
-// Wires one Hearth instance from the environment: paths, validated config, store, embedder, searcher.
+// Opens one Hearth instance from the environment: paths, validated config, store, the model in use,
+// reranker, searcher and extractor — each released on every path, last acquired first.
+import { realpathSync } from "node:fs";
 import { chunkerSignature } from "./chunk/chunker.js";
+import { Closers } from "./closers.js";
 import { loadConfig } from "./config/load-config.js";
-import { resolveHearthPaths, type HearthPaths } from "./config/paths.js";
+import { memoryDirOf, resolveHearthPaths, type HearthPaths } from "./config/paths.js";
 import type { Config } from "./config/schema.js";
 import type { Embedder } from "./embed/embedder.js";
 import { LlamaEmbedder } from "./embed/llama-embedder.js";
+import { loadReranker } from "./embed/load-reranker.js";
+import { ModelInUse } from "./embed/model-in-use.js";
 import { OllamaEmbedder } from "./embed/ollama-embedder.js";
+import type { Reranker } from "./embed/reranker.js";
 import { resolveModel } from "./embed/resolve-model.js";
+import { createExtractor, type Extractor } from "./indexers/extractor.js";
 import type { Logger } from "./log.js";
 import type { IndexDeps } from "./pipeline/index-file.js";
 import { Searcher } from "./search/search.js";
-import { loadReranker } from "./search/load-reranker.js";
-import type { LlamaReranker } from "./embed/llama-reranker.js";
-import { createExtractor } from "./indexers/extractor.js";
-import { openDatabase } from "./store/open-database.js";
 import { Store } from "./store/store.js";
-import { AuditLog } from "./store/audit-log.js";
 
 export interface Hearth {
   paths: HearthPaths;
   config: Config;
   store: Store;
-  embedder: Embedder | null;
-  reranker: LlamaReranker | null;
+  /** The embedding model in use (none: keyword only, with the notice saying why). */
+  model: ModelInUse;
+  reranker: Reranker | null;
   /** Why searches do not rerank by default, when they do not. */
   rerankNotice: string | null;
-  /** Why semantic search is off, with how to turn it on; null when a model is loaded. */
-  modelNotice: string | null;
   searcher: Searcher;
+  extractor: Extractor;
   indexDeps: IndexDeps;
-  audit: AuditLog;
-  /**
-   * Swaps in the model a completed switch made active, at once (no await between the store's swap
-   * and this one), and returns the one it replaces for the caller to close.
-   */
-  useEmbedder(embedder: Embedder): Embedder | null;
   close(): Promise<void>;
 }
 
@@ -55,62 +51,67 @@ export interface OpenHearthOptions {
 export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
   const paths = resolveHearthPaths(options.env);
   const config = loadConfig(paths.configFile);
-  const store = new Store(openDatabase(paths.indexFile, { readonly: options.readonly ?? false }));
+  const closers = new Closers();
   try {
+    const store = Store.open(paths.indexFile, { readonly: options.readonly ?? false });
+    closers.add(() => store.close());
     if (options.reindex === "all") store.invalidateChunks(chunkerSignature(config.chunking));
     if (!options.readonly) store.checkChunker(chunkerSignature(config.chunking));
     const { embedder, notice } =
       options.loadModel === false
         ? { embedder: null, notice: "model not loaded" }
         : await loadEmbedder(config, paths, store, options);
+    const model = new ModelInUse(embedder, notice);
+    closers.add(() => model.close());
     const { reranker, settings: rerank } =
       options.loadModel === false
         ? { reranker: null, settings: null }
         : await loadReranker(config, paths, options.log);
+    if (reranker) closers.add(() => reranker.close());
     const extractor = createExtractor({
       timeoutMs: config.index.extractTimeoutMs,
       memoryMb: config.index.extractMemoryMb,
       workers: config.index.concurrency,
     });
-    let closed = false;
-    const hearth: Hearth = {
+    closers.add(() => extractor.close());
+    let closing: Promise<void> | null = null;
+    return {
       paths,
       config,
       store,
-      embedder,
+      model,
       reranker,
       rerankNotice: rerank && !rerank.byDefault ? rerank.unavailable : null,
-      modelNotice: notice,
-      searcher: new Searcher(store, embedder, config.search, notice ?? undefined, reranker, rerank),
-      audit: new AuditLog(store.db),
+      searcher: new Searcher({
+        store,
+        model,
+        settings: config.search,
+        reranker,
+        rerankSettings: rerank,
+      }),
+      extractor,
       indexDeps: {
         store,
         extractor,
-        embedder,
+        model,
         chunking: config.chunking,
         maxFileBytes: config.index.maxFileBytes,
-        ignore: { exclude: config.index.exclude, indexSecrets: config.index.indexSecrets },
+        ignore: {
+          exclude: config.index.exclude,
+          indexSecrets: config.index.indexSecrets,
+          // Hearth's own data folder (index, logs, token) is never indexed, but for its memory folder.
+          private: [
+            {
+              dir: realOrSelf(paths.dataDir),
+              except: realOrSelf(memoryDirOf(config.memory.dir, paths)),
+            },
+          ],
+        },
       },
-      useEmbedder(next) {
-        const previous = hearth.embedder;
-        hearth.embedder = next;
-        hearth.indexDeps.embedder = next;
-        hearth.modelNotice = null;
-        hearth.searcher.useEmbedder(next);
-        return previous === next ? null : previous;
-      },
-      async close() {
-        if (closed) return;
-        closed = true;
-        await extractor.close();
-        await hearth.embedder?.close();
-        await reranker?.close();
-        store.close();
-      },
+      close: () => (closing ??= closers.close()),
     };
-    return hearth;
   } catch (err) {
-    store.close();
+    await closers.close().catch(() => undefined);
     throw err;
   }
 }
@@ -141,12 +142,12 @@ async function loadEmbedder(
   try {
     const { fingerprint, dimensions } = embedder.info;
     if (options.reindex) {
-      store.replaceVectorIndex(fingerprint, dimensions);
+      store.vectors.replaceIndex(fingerprint, dimensions);
     } else if (!options.readonly) {
-      store.activateModel(fingerprint, dimensions);
+      store.vectors.activateModel(fingerprint, dimensions);
     } else {
-      store.assertModelMatches(fingerprint, dimensions);
-      if (!store.activeModel()) {
+      store.vectors.assertModelMatches(fingerprint, dimensions);
+      if (!store.vectors.activeModel()) {
         await embedder.close();
         return {
           embedder: null,
@@ -159,4 +160,13 @@ async function loadEmbedder(
     throw err;
   }
   return { embedder, notice: null };
+}
+
+/** Paths are compared as real paths (roots are); a folder not made yet is compared as written. */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

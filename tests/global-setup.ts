@@ -1,5 +1,8 @@
-// Generates the small test embedding model once per run and hands its path to every test file.
+// Once per run: builds dist/ (end-to-end tests spawn the built `hearth`, as users run it) and
+// generates the small test embedding model, whose path every test file gets.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -11,7 +14,13 @@ declare module "vitest" {
   }
 }
 
+function buildDist(): void {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
+}
+
 export default function setup(project: TestProject): () => void {
+  buildDist();
   const dir = mkdtempSync(join(tmpdir(), "hearth-model-"));
   const path = join(dir, "hearth-test-bow.gguf");
   writeTestModel(path);

@@ -1,9 +1,12 @@
 // Test fixtures on the real filesystem: temp folders, file trees, and a HEARTH_HOME with a config.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import * as sqliteVec from "sqlite-vec";
 import { afterAll, inject } from "vitest";
 import { openHearth, type Hearth } from "../src/hearth.js";
+import type { ExtractInput } from "../src/indexers/indexer.js";
 import { silentLogger } from "../src/log.js";
 
 // Cleaned once per test file, so fixtures made in beforeAll live through the file's tests.
@@ -51,4 +54,23 @@ export async function openTestHearth(
   const hearth = await openHearth({ log: silentLogger, env, ...extra });
   cleanups.push(() => hearth.close());
   return hearth;
+}
+
+/**
+ * A second connection to an index file, for tests that look at the stored rows themselves (the
+ * store keeps its own connection private). WAL lets it see everything committed.
+ */
+export function rawDb(target: Hearth | string): Database.Database {
+  const db = new Database(typeof target === "string" ? target : target.paths.indexFile);
+  sqliteVec.load(db);
+  db.pragma("busy_timeout = 5000");
+  cleanups.push(() => {
+    db.close();
+  });
+  return db;
+}
+
+/** A file as the indexers are given it: read once, with its modification time. */
+export function fileInput(path: string): ExtractInput {
+  return { path, bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs };
 }

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { ChunkingConfig } from "../config/schema.js";
 import type { ExtractedDoc } from "../indexers/indexer.js";
-import type { ChunkRow, Location } from "../store/types.js";
+import type { Chunk, Location } from "./types.js";
 import { splitBlocks, type Block } from "./blocks.js";
 import { estimateTokens } from "./tokens.js";
 
@@ -123,7 +123,7 @@ export function hashText(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
-export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): ChunkRow[] {
+export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): Chunk[] {
   // A segment (a page, a message, a group of rows) is a unit: chunks never span two.
   const blocks = doc.segments.flatMap((segment, segmentIndex) =>
     splitBlocks(segment, doc.structure === "markdown").map((block, i) => {
@@ -135,7 +135,7 @@ export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): ChunkR
       };
     }),
   );
-  const chunks: ChunkRow[] = [];
+  const chunks: Chunk[] = [];
   let current: Piece[] = [];
   let tokens = 0;
 

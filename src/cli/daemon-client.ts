@@ -1,9 +1,8 @@
 // Finds a running daemon for this HEARTH_HOME and talks to it; null when none runs (commands then work alone).
-import { resolveHearthPaths, type HearthPaths } from "../config/paths.js";
+import { daemonFiles, type HearthPaths } from "../config/paths.js";
 import { HearthError } from "../errors.js";
-import { daemonFiles } from "../daemon/daemon.js";
-import { callDaemon } from "../daemon/ipc.js";
 import { runningDaemonPid } from "../daemon/lock.js";
+import { callDaemon } from "../rpc/control-socket.js";
 
 export interface DaemonClient {
   pid: number;
@@ -26,8 +25,8 @@ export async function notifyDaemonOfRoots(paths: HearthPaths): Promise<void> {
 }
 
 /** The daemon is the index's only writer: one-shot writers refuse while it runs. */
-export function refuseWhileDaemonRuns(fix: string): void {
-  const daemon = findDaemon(resolveHearthPaths());
+export function refuseWhileDaemonRuns(paths: HearthPaths, fix: string): void {
+  const daemon = findDaemon(paths);
   if (daemon) {
     throw new HearthError(
       "DAEMON_RUNNING",

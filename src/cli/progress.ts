@@ -1,4 +1,5 @@
 // Progress for long work on stderr: a redrawn bar on a terminal, occasional plain lines otherwise.
+import type { Writable } from "node:stream";
 import type { IndexProgress } from "../pipeline/index-root.js";
 
 const PLAIN_INTERVAL_MS = 2000;
@@ -21,7 +22,9 @@ function eta(startedAt: number, done: number, total: number): string {
     : ` ETA ${seconds < 90 ? `${Math.ceil(seconds)}s` : `${Math.ceil(seconds / 60)}m`}`;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+export function createProgress(
+  stream: Writable & { isTTY?: boolean } = process.stderr,
+): ProgressReporter {
   const tty = stream.isTTY === true;
   let phase = "";
   let phaseStart = Date.now();

@@ -34,3 +34,19 @@ export function resolveHearthPaths(env: NodeJS.ProcessEnv = process.env): Hearth
     modelsDir: join(cacheDir, "models"),
   };
 }
+
+/** The daemon's files in the data folder: its lock, sockets, HTTP token and log. */
+export function daemonFiles(dataDir: string) {
+  return {
+    lockFile: join(dataDir, "daemon.lock"),
+    socketFile: join(dataDir, "daemon.sock"),
+    mcpSocketFile: join(dataDir, "mcp.sock"),
+    tokenFile: join(dataDir, "mcp-token"),
+    logFile: join(dataDir, "daemon.log"),
+  };
+}
+
+/** The folder `remember` writes to: memory.dir, else "memory" in the data folder. */
+export function memoryDirOf(configured: string | null, paths: HearthPaths): string {
+  return configured ?? join(paths.dataDir, "memory");
+}

@@ -1,54 +1,40 @@
-// The daemon: the only writer of the index. Watches the roots, reconciles at start, serves the CLI over a socket.
+// The daemon: the only writer of the index. Watches the roots, reconciles at start, keeps a queue of
+// files to index, and reports what it does; the service reads the index through it.
 import { lstat, mkdir, realpath } from "node:fs/promises";
-import type { Server } from "node:net";
-import { join } from "node:path";
+import { daemonFiles, memoryDirOf } from "../config/paths.js";
 import { loadConfig } from "../config/load-config.js";
 import { errorMessage } from "../errors.js";
 import type { Hearth } from "../hearth.js";
-import { indexerFor } from "../indexers/registry.js";
 import type { Logger } from "../log.js";
 import { backfillVectors } from "../pipeline/backfill-vectors.js";
 import { IgnoreRules } from "../pipeline/ignore-rules.js";
+import { IndexPolicy, type PolicyRoot } from "../pipeline/index-policy.js";
 import { indexFile } from "../pipeline/index-file.js";
 import { planRoot } from "../pipeline/plan-root.js";
 import { scanRoot } from "../pipeline/scan-root.js";
-import type { SearchRequest } from "../search/search.js";
 import type { FileStat } from "../store/types.js";
-import { listenRpc, type RpcHandler } from "./ipc.js";
-import { startMcp } from "./mcp-backend.js";
+import {
+  BackgroundSwitch,
+  type SwitchOutcome,
+  type SwitchResult,
+  type SwitchStatus,
+} from "./background-switch.js";
 import { acquireLock } from "./lock.js";
-import { ModelSwitcher, type SwitchResult, type SwitchStatus } from "./model-switcher.js";
 import { watchRoot, type RootWatcher, type WatchEvent } from "./watcher.js";
 import { WorkQueue } from "./work-queue.js";
 
 const MAX_RECENT_ERRORS = 50;
 
-export function daemonFiles(dataDir: string) {
-  return {
-    lockFile: join(dataDir, "daemon.lock"),
-    socketFile: join(dataDir, "daemon.sock"),
-    mcpSocketFile: join(dataDir, "mcp.sock"),
-    tokenFile: join(dataDir, "mcp-token"),
-    logFile: join(dataDir, "daemon.log"),
-  };
-}
-
-export function memoryDirOf(hearth: Hearth): string {
-  return hearth.config.memory.dir ?? join(hearth.paths.dataDir, "memory");
-}
-
-interface WatchedRoot {
+interface WatchedRoot extends PolicyRoot {
   id: number;
-  path: string;
-  rules: IgnoreRules;
   watcher: RootWatcher;
 }
 
-export interface DaemonStatus {
+/** What the daemon is doing, for status. */
+export interface DaemonActivity {
   pid: number;
   startedAt: string;
   activity: string;
-  roots: { path: string; files: number }[];
   queue: {
     pending: number;
     active: string[];
@@ -56,12 +42,7 @@ export interface DaemonStatus {
     ratePerSec: number;
     etaSeconds: number | null;
   };
-  files: number;
-  failed: number;
-  chunks: number;
-  vectors: number;
   model: string | null;
-  /** A `hearth models use` under way: the next model and its progress. */
   modelSwitch: SwitchStatus | null;
   lastModelSwitch: SwitchResult | null;
   recentErrors: { path: string; error: string; at: string }[];
@@ -70,20 +51,20 @@ export interface DaemonStatus {
 export class Daemon {
   private readonly roots: WatchedRoot[] = [];
   private readonly queue: WorkQueue;
-  private readonly switcher: ModelSwitcher;
-  private readonly recentErrors: DaemonStatus["recentErrors"] = [];
+  private readonly switcher: BackgroundSwitch;
+  private readonly recentErrors: DaemonActivity["recentErrors"] = [];
   private readonly startedAt = new Date();
   private reconciling = 0;
-  private server: Server | null = null;
-  private mcpServers: Server[] = [];
   private readonly indexListeners = new Set<() => void>();
   /** Real path of the folder `remember` writes to; watched like any root. */
-  memoryDir = "";
+  private memoryPath = "";
   private releaseLock: (() => void) | null = null;
   private stopping: Promise<void> | null = null;
   private resolveStopped!: () => void;
   /** Resolves once the daemon has stopped (by `hearth stop`, a signal, or stop()). */
   readonly stopped = new Promise<void>((resolve) => (this.resolveStopped = resolve));
+  /** The roots and rules of what is indexed, and so of what an agent may read. */
+  readonly policy: IndexPolicy;
 
   private constructor(
     private readonly hearth: Hearth,
@@ -94,12 +75,13 @@ export class Daemon {
       (path) => this.process(path),
       (path, err) => this.recordError(path, errorMessage(err)),
     );
-    this.switcher = new ModelSwitcher(
+    this.switcher = new BackgroundSwitch(
       hearth,
       log,
       () => this.changed(),
       (error) => this.recordError("(model switch)", error),
     );
+    this.policy = new IndexPolicy(() => this.roots, hearth.config.index.maxFileBytes);
   }
 
   static async start(hearth: Hearth, log: Logger): Promise<Daemon> {
@@ -107,13 +89,11 @@ export class Daemon {
     const daemon = new Daemon(hearth, log);
     daemon.releaseLock = acquireLock(files.lockFile);
     try {
-      await mkdir(memoryDirOf(hearth), { recursive: true, mode: 0o700 });
-      daemon.memoryDir = await realpath(memoryDirOf(hearth));
-      hearth.audit.prune(Date.now() - hearth.config.audit.retentionDays * 86_400_000);
-      // MCP first, then the control socket: a client that sees the daemon answer can use MCP at once.
-      daemon.mcpServers = await startMcp(daemon, hearth, files, log);
-      daemon.server = await listenRpc(files.socketFile, daemon.handlers(), log);
-      for (const root of [...hearth.config.roots, daemon.memoryDir]) await daemon.addRoot(root);
+      const memory = memoryDirOf(hearth.config.memory.dir, hearth.paths);
+      await mkdir(memory, { recursive: true, mode: 0o700 });
+      daemon.memoryPath = await realpath(memory);
+      hearth.store.audit.prune(Date.now() - hearth.config.audit.retentionDays * 86_400_000);
+      await daemon.syncRoots(hearth.config.roots);
       log.info("daemon started", { pid: process.pid, roots: daemon.roots.map((r) => r.path) });
       daemon.switcher
         .resume()
@@ -125,12 +105,23 @@ export class Daemon {
     }
   }
 
-  /** Resolves when the queue is empty and no reconcile runs: the index matches the disk. */
+  /**
+   * Resolves when no event waits out its quiet period, the queue is empty and no reconcile runs:
+   * the index matches every change the watchers have seen.
+   */
   async settled(): Promise<void> {
-    while (this.reconciling > 0 || this.queue.size > 0) {
+    const busy = () =>
+      this.reconciling > 0 ||
+      this.queue.size > 0 ||
+      this.roots.some((r) => r.watcher.pending() > 0);
+    while (busy()) {
       await this.queue.idle();
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  memoryDir(): string {
+    return this.memoryPath;
   }
 
   /** Real paths of the watched roots (the memory folder included). */
@@ -144,9 +135,8 @@ export class Daemon {
   }
 
   /** Starts switching the embedding model in the background (`hearth models use`). */
-  async useModel(modelPath: string): Promise<{ outcome: string; status: DaemonStatus }> {
-    const outcome = await this.switcher.start(modelPath);
-    return { outcome, status: this.status() };
+  useModel(modelPath: string): Promise<SwitchOutcome> {
+    return this.switcher.start(modelPath);
   }
 
   /** Indexes one path now, outside the queue (a note just written or deleted by an agent). */
@@ -161,12 +151,8 @@ export class Daemon {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       await Promise.all(this.roots.map((r) => r.watcher.close()));
-      for (const s of this.mcpServers) s.close();
       await this.switcher.stop();
       await this.queue.stop();
-      await new Promise<void>((resolve) =>
-        this.server ? this.server.close(() => resolve()) : resolve(),
-      );
       await this.hearth.close();
       this.releaseLock?.();
       this.log.info("daemon stopped");
@@ -175,10 +161,7 @@ export class Daemon {
     return this.stopping;
   }
 
-  status(): DaemonStatus {
-    const { store } = this.hearth;
-    const counts = store.counts();
-    const perRoot = store.filesPerRoot();
+  activity(): DaemonActivity {
     const progress = this.queue.progress();
     const pending = progress.pending + progress.active.length;
     return {
@@ -190,49 +173,57 @@ export class Daemon {
           : progress.active.length > 0
             ? `indexing ${progress.active[0]}`
             : "idle",
-      roots: this.roots.map((r) => ({ path: r.path, files: perRoot.get(r.id) ?? 0 })),
       queue: {
         ...progress,
         ratePerSec: Math.round(progress.ratePerSec * 10) / 10,
         etaSeconds:
           progress.ratePerSec > 0 && pending > 0 ? Math.ceil(pending / progress.ratePerSec) : null,
       },
-      files: counts.files,
-      failed: counts.failed,
-      chunks: counts.chunks,
-      vectors: counts.vectors,
-      model: this.hearth.embedder?.info.name ?? null,
+      model: this.hearth.model.current?.info.name ?? null,
       modelSwitch: this.switcher.status(),
       lastModelSwitch: this.switcher.lastResult(),
       recentErrors: [...this.recentErrors],
     };
   }
 
-  private handlers(): Map<string, RpcHandler> {
-    return new Map<string, RpcHandler>([
-      ["status", () => Promise.resolve(this.status())],
-      ["search", (params) => this.hearth.searcher.search(params as SearchRequest)],
-      ["settled", () => this.settled().then(() => this.status())],
-      ["reload-roots", () => this.reloadRoots().then(() => this.status())],
-      ["use-model", (params) => this.useModel((params as { modelPath: string }).modelPath)],
-      [
-        "stop",
-        () => {
-          setImmediate(() => void this.stop());
-          return Promise.resolve({ stopping: true });
-        },
-      ],
-    ]);
+  /** Follows `hearth add` / `hearth remove`: watches new roots, forgets removed ones. */
+  async reloadRoots(): Promise<void> {
+    await this.syncRoots(loadConfig(this.hearth.paths.configFile).roots);
   }
 
-  private async addRoot(configured: string): Promise<void> {
-    let path: string;
-    try {
-      path = await realpath(configured);
-    } catch (err) {
-      this.recordError(configured, `root is not available: ${errorMessage(err)}`);
-      return;
+  /**
+   * Makes the watched roots the configured ones plus the memory folder: one notion of roots for
+   * the daemon, the CLI, MCP and status. A root the index holds but the config no longer names
+   * (removed, or left by an older one-shot index) is forgotten, its files with it.
+   */
+  private async syncRoots(configured: readonly string[]): Promise<void> {
+    const wanted = new Set<string>([this.memoryPath]);
+    for (const root of configured) {
+      try {
+        wanted.add(await realpath(root));
+      } catch (err) {
+        this.recordError(root, `root is not available: ${errorMessage(err)}`);
+      }
     }
+    for (const root of [...this.roots]) {
+      if (wanted.has(root.path)) continue;
+      await root.watcher.close();
+      this.roots.splice(this.roots.indexOf(root), 1);
+      this.hearth.store.removeRoot(root.path);
+      this.changed();
+    }
+    const unavailable = new Set(configured.filter((r) => !wanted.has(r)));
+    for (const stale of this.hearth.store.listRoots()) {
+      if (!wanted.has(stale.path) && !unavailable.has(stale.path)) {
+        if (this.hearth.store.removeRoot(stale.path) > 0) this.changed();
+      }
+    }
+    for (const path of wanted) {
+      if (!this.roots.some((r) => r.path === path)) await this.addRoot(path);
+    }
+  }
+
+  private async addRoot(path: string): Promise<void> {
     const record = this.hearth.store.addRoot(path);
     const rules = new IgnoreRules(path, this.hearth.indexDeps.ignore);
     const initial: FileStat[] = [];
@@ -242,7 +233,7 @@ export class Daemon {
       (event, p) => this.onEvent(root, event, p),
       (err) => this.log.error("watcher error", { root: path, error: errorMessage(err) }),
       (p, stats) => {
-        if (stats.isFile() && indexerFor(p))
+        if (stats.isFile() && this.policy.check(p).indexable)
           initial.push({ path: p, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) });
       },
     );
@@ -252,21 +243,6 @@ export class Daemon {
     await watcher.ready;
     this.reconciling--;
     void this.reconcile(root, initial);
-  }
-
-  /** Follows `hearth add` / `hearth remove`: watches new roots, forgets removed ones. */
-  private async reloadRoots(): Promise<void> {
-    const config = loadConfig(this.hearth.paths.configFile);
-    const wanted = new Set(await Promise.all(config.roots.map((r) => realpath(r).catch(() => r))));
-    for (const root of [...this.roots]) {
-      if (wanted.has(root.path)) continue;
-      await root.watcher.close();
-      this.roots.splice(this.roots.indexOf(root), 1);
-      this.hearth.store.removeRoot(root.path);
-    }
-    for (const path of wanted) {
-      if (!this.roots.some((r) => r.path === path)) await this.addRoot(path);
-    }
   }
 
   /**
@@ -288,7 +264,8 @@ export class Daemon {
         removed: plan.remove.length,
       });
       await this.queue.idle();
-      if (this.hearth.embedder) await backfillVectors(this.hearth.store, this.hearth.embedder);
+      const embedder = this.hearth.model.current;
+      if (embedder) await backfillVectors(this.hearth.store, embedder);
     } catch (err) {
       this.recordError(root.path, `reconcile failed: ${errorMessage(err)}`);
     } finally {
@@ -308,7 +285,7 @@ export class Daemon {
 
   /** Brings one path in the index to what is on disk now, whatever the event was. */
   private async process(path: string): Promise<void> {
-    const root = this.roots.find((r) => path === r.path || path.startsWith(r.path + "/"));
+    const root = this.policy.rootOf(path);
     if (!root) return;
     const { store } = this.hearth;
     let info;
@@ -319,20 +296,22 @@ export class Daemon {
       if (store.deleteFile(path) || store.deleteFilesUnder(path) > 0) this.changed(); // a file, or a folder, is gone
       return;
     }
-    if (info.isSymbolicLink()) return;
     if (info.isDirectory()) {
-      if (root.rules.isIgnored(path, true)) return;
+      if (!this.policy.walksFolder(path)) return;
       for (const file of await scanRoot(path, root.rules)) this.queue.push(file.path, true);
       return;
     }
-    if (!indexerFor(path) || root.rules.isIgnored(path, false)) {
+    // Symlinks, FIFOs, devices, ignored files and kinds Hearth does not read never enter the index.
+    const verdict = this.policy.check(path, info);
+    if (!verdict.indexable && verdict.code !== "FILE_TOO_LARGE") {
       if (store.deleteFile(path)) this.changed();
       return;
     }
     const previous = store.getFile(path);
     const stat = { path, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) };
     if (previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return;
-    const outcome = await indexFile(this.hearth.indexDeps, root.id, stat, previous);
+    const rootId = (root as WatchedRoot).id;
+    const outcome = await indexFile(this.hearth.indexDeps, rootId, stat, previous);
     if (outcome.status === "failed") this.recordError(path, outcome.error);
     if (outcome.status !== "same-content") this.changed();
   }

@@ -7,6 +7,8 @@ export type WatchEvent = "add" | "change" | "unlink" | "addDir" | "unlinkDir";
 
 export interface RootWatcher {
   ready: Promise<void>;
+  /** Events waiting out their quiet period: not yet in the queue, but coming. */
+  pending(): number;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export function watchRoot(
   );
   return {
     ready,
+    pending: () => timers.size,
     async close() {
       for (const { timer } of timers.values()) clearTimeout(timer);
       timers.clear();

@@ -3,15 +3,16 @@ import { createHash } from "node:crypto";
 import { openSync, readSync, closeSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
-import type { LlamaEmbeddingContext, LlamaModel, Llama } from "node-llama-cpp";
+import type { LlamaEmbeddingContext, LlamaModel } from "node-llama-cpp";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Logger } from "../log.js";
 import { normalize, type Embedder, type EmbedderInfo } from "./embedder.js";
+import { type GpuSetting, disposeWithin, sharedLlama } from "./llama.js";
 import { promptFormatFor, type PromptFormat } from "./model-family.js";
 
 export interface LlamaEmbedderOptions {
   modelPath: string;
-  gpu: "auto" | false | "cuda" | "vulkan" | "metal";
+  gpu: GpuSetting;
   /** 0: one per available core. */
   threads: number;
   log: Logger;
@@ -19,27 +20,6 @@ export interface LlamaEmbedderOptions {
 
 /** Bump when the way texts are prepared for the model changes: it invalidates cached vectors. */
 const PREPARATION_VERSION = 1;
-
-/**
- * One Llama per process. llama.cpp's log callback is process-wide: a second getLlama() leaves later
- * native logs printing to stdout, which would corrupt MCP over stdio. So the first one is kept.
- */
-let llamaInstance: Promise<Llama> | null = null;
-
-export function sharedLlama(gpu: LlamaEmbedderOptions["gpu"], log: Logger): Promise<Llama> {
-  llamaInstance ??= (async () => {
-    // Lazy import: keyword-only use never pays for loading llama.cpp.
-    const { getLlama, LlamaLogLevel } = await import("node-llama-cpp");
-    return getLlama({
-      gpu,
-      build: "never",
-      progressLogs: false,
-      logLevel: LlamaLogLevel.warn,
-      logger: (level, message) => log.debug("llama.cpp", { level, message: message.trim() }),
-    });
-  })();
-  return llamaInstance;
-}
 
 /** Size plus a hash of the first MiB: cheap on a 600 MB model, and the header holds all metadata. */
 function fileIdentity(path: string): string {
@@ -67,9 +47,10 @@ export class LlamaEmbedder implements Embedder {
 
   static async load(options: LlamaEmbedderOptions): Promise<LlamaEmbedder> {
     const { modelPath, log } = options;
+    let model: LlamaModel | undefined;
     try {
       const llama = await sharedLlama(options.gpu, log);
-      const model = await llama.loadModel({ modelPath });
+      model = await llama.loadModel({ modelPath });
       const threads = options.threads === 0 ? availableParallelism() : options.threads;
       const contextSize = Math.min(model.trainContextSize, 8192);
       const context = await model.createEmbeddingContext({ contextSize, threads });
@@ -94,6 +75,7 @@ export class LlamaEmbedder implements Embedder {
         contextSize - 3,
       );
     } catch (err) {
+      await disposeWithin(model); // loaded, but its context could not be made
       throw new HearthError(
         "MODEL_LOAD_FAILED",
         `could not load the embedding model ${modelPath}: ${errorMessage(err)}`,
@@ -144,7 +126,7 @@ export class LlamaEmbedder implements Embedder {
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
-    await this.context.dispose();
-    await this.model.dispose();
+    await disposeWithin(this.context);
+    await disposeWithin(this.model);
   }
 }

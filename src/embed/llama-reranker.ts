@@ -3,12 +3,14 @@ import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import type { LlamaModel, LlamaRankingContext } from "node-llama-cpp";
 import { HearthError, errorMessage } from "../errors.js";
-import { type LlamaEmbedderOptions, sharedLlama } from "./llama-embedder.js";
+import type { LlamaEmbedderOptions } from "./llama-embedder.js";
+import { disposeWithin, sharedLlama } from "./llama.js";
+import type { Reranker } from "./reranker.js";
 
 /** Long passages are cut to this many tokens: the reranker sees the query with each passage. */
 const MAX_CONTEXT = 2048;
 
-export class LlamaReranker {
+export class LlamaReranker implements Reranker {
   private constructor(
     readonly name: string,
     /** Which backend llama.cpp uses: false for the CPU. */
@@ -39,7 +41,7 @@ export class LlamaReranker {
       log.info("reranker loaded", { model: name, gpu: llama.gpu });
       return new LlamaReranker(name, llama.gpu, contextSize, model, context);
     } catch (err) {
-      await model?.dispose();
+      await disposeWithin(model);
       if (err instanceof HearthError) throw err;
       throw new HearthError(
         "MODEL_LOAD_FAILED",
@@ -58,7 +60,7 @@ export class LlamaReranker {
   }
 
   async close(): Promise<void> {
-    await this.context.dispose();
-    await this.model.dispose();
+    await disposeWithin(this.context);
+    await disposeWithin(this.model);
   }
 }

@@ -61,7 +61,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult[]> {
       const root = report.root;
       const results: EvalResult[] = [];
       for (const mode of options.modes) {
-        if (mode !== "keyword" && !hearth.embedder) continue;
+        if (mode !== "keyword" && !hearth.model.current) continue;
         const runs = new Map<string, string[]>();
         const times: number[] = [];
         for (const queryId of options.collection.qrels.keys()) {

@@ -1,8 +1,7 @@
 // Source code: chunks break at blank lines between definitions and never split lines; the language is the kind.
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { decodeText } from "./decode-text.js";
-import type { ExtractedDoc, Indexer } from "./indexer.js";
+import type { ExtractInput, ExtractedDoc, Indexer } from "./indexer.js";
 
 const LANGUAGES: Record<string, string> = {
   ".ts": "typescript",
@@ -47,13 +46,13 @@ const LANGUAGES: Record<string, string> = {
 
 export const codeIndexer: Indexer = {
   extensions: Object.keys(LANGUAGES),
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const text = decodeText(await readFile(path, { signal }));
-    return {
+  extract({ path, bytes }: ExtractInput): Promise<ExtractedDoc> {
+    const text = decodeText(bytes);
+    return Promise.resolve({
       kind: LANGUAGES[extname(path).toLowerCase()]!,
       title: "",
       structure: "code",
       segments: [{ text, startLine: 1 }],
-    };
+    });
   },
 };

@@ -1,11 +1,16 @@
 // CSV and TSV: rows grouped into chunks that each repeat the header, so a row is understandable alone,
 // and the same rows as a typed table (statements become transactions).
-import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { inferTable } from "../tables/infer-table.js";
 import { decodeText } from "./decode-text.js";
-import { ExtractError, type ExtractedDoc, type Indexer, type TextSegment } from "./indexer.js";
+import {
+  ExtractError,
+  type ExtractInput,
+  type ExtractedDoc,
+  type Indexer,
+  type TextSegment,
+} from "./indexer.js";
 
 const ROWS_PER_SEGMENT = 20;
 
@@ -65,8 +70,8 @@ export const delimitedIndexer: Indexer = {
   extensions: [".csv", ".tsv"],
   isolated: true,
   citesFileLines: true,
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const [bytes, info] = await Promise.all([readFile(path, { signal }), stat(path)]);
+  // eslint-disable-next-line @typescript-eslint/require-await -- an Indexer is async; this one reads nothing
+  async extract({ path, bytes, mtimeMs }: ExtractInput): Promise<ExtractedDoc> {
     const text = decodeText(bytes);
     if (text.trim() === "") throw new ExtractError("empty file");
     const ext = extname(path).toLowerCase();
@@ -76,7 +81,7 @@ export const delimitedIndexer: Indexer = {
     const table = inferTable(
       "",
       records.map((r) => ({ row: r.info.lines, cells: r.record })),
-      { dateOrder: "auto", reference: info.mtime },
+      { dateOrder: "auto", reference: new Date(mtimeMs) },
     );
     return {
       kind: ext.slice(1),

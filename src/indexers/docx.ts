@@ -1,14 +1,14 @@
 // DOCX letters and reports: mammoth's HTML, so headings stay structure and tables stay rows.
 import mammoth from "mammoth";
 import { htmlToText } from "./html-to-text.js";
-import { ExtractError, type ExtractedDoc, type Indexer } from "./indexer.js";
-import { readOfficeZip } from "./zip-limits.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc, type Indexer } from "./indexer.js";
+import { officeZip } from "./zip-limits.js";
 
 export const docxIndexer: Indexer = {
   extensions: [".docx"],
   isolated: true,
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const bytes = await readOfficeZip(path, signal, "a DOCX document");
+  async extract(input: ExtractInput): Promise<ExtractedDoc> {
+    const bytes = officeZip(input.bytes, "a DOCX document");
     let html: string;
     try {
       html = (await mammoth.convertToHtml({ buffer: bytes })).value;

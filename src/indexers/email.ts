@@ -1,9 +1,14 @@
 // Email: .eml is one message, .mbox many; each message with from/to/date/subject in metadata and text, text attachments included.
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { simpleParser, type AddressObject } from "mailparser";
 import { htmlToText } from "./html-to-text.js";
-import { ExtractError, type ExtractedDoc, type Indexer, type TextSegment } from "./indexer.js";
+import {
+  ExtractError,
+  type ExtractInput,
+  type ExtractedDoc,
+  type Indexer,
+  type TextSegment,
+} from "./indexer.js";
 
 const TEXT_ATTACHMENT = /^text\/|^application\/(json|xml|csv)/;
 const MAX_ATTACHMENT_CHARS = 200_000;
@@ -54,11 +59,10 @@ async function messageText(raw: string | Buffer): Promise<{ text: string; subjec
 export const emailIndexer: Indexer = {
   extensions: [".eml", ".mbox"],
   isolated: true,
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const bytes = await readFile(path, { signal });
+  async extract({ path, bytes }: ExtractInput): Promise<ExtractedDoc> {
     if (bytes.length === 0) throw new ExtractError("empty file (0 bytes)");
     if (extname(path).toLowerCase() === ".eml") {
-      const { text, subject } = await messageText(bytes);
+      const { text, subject } = await messageText(Buffer.from(bytes));
       return {
         kind: "eml",
         title: subject,
@@ -66,7 +70,7 @@ export const emailIndexer: Indexer = {
         segments: [{ text, startLine: 1 }],
       };
     }
-    const messages = splitMbox(bytes.toString("utf8"));
+    const messages = splitMbox(Buffer.from(bytes).toString("utf8"));
     if (messages.length === 0)
       throw new ExtractError("no messages found (an mbox starts each message with a 'From ' line)");
     const segments: TextSegment[] = [];

@@ -1,16 +1,19 @@
-// Runs inside a worker thread: extracts one file at a time for the pool, so a hostile file cannot hurt the daemon.
+// Runs inside a worker thread: extracts (or decodes) one file at a time for the pool, so a hostile
+// or huge file cannot hurt the daemon.
 import { parentPort } from "node:worker_threads";
 import { errorMessage } from "../errors.js";
-import { ExtractError, type ExtractedDoc } from "./indexer.js";
+import { decodeText } from "./decode-text.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc } from "./indexer.js";
 import { indexerFor } from "./registry.js";
 
-export interface ExtractRequest {
+export interface ExtractRequest extends ExtractInput {
   id: number;
-  path: string;
+  /** "extract": the indexer's document; "decode": the file's text as it is (for `read`). */
+  op: "extract" | "decode";
 }
 
 export type ExtractReply =
-  | { id: number; ok: true; doc: ExtractedDoc }
+  | { id: number; ok: true; doc?: ExtractedDoc; text?: string }
   | { id: number; ok: false; expected: boolean; error: string };
 
 // A worker's console.log would reach the process's stdout, which may carry MCP: libraries log to stderr.
@@ -23,10 +26,14 @@ parentPort?.on("message", (request: ExtractRequest) => {
   void (async () => {
     let reply: ExtractReply;
     try {
-      const indexer = indexerFor(request.path);
-      if (!indexer) throw new ExtractError("no indexer for this kind of file");
-      const doc = await indexer.extract(request.path, new AbortController().signal);
-      reply = { id: request.id, ok: true, doc };
+      const { id, op, ...input } = request;
+      if (op === "decode") {
+        reply = { id, ok: true, text: decodeText(input.bytes) };
+      } else {
+        const indexer = indexerFor(input.path);
+        if (!indexer) throw new ExtractError("no indexer for this kind of file");
+        reply = { id, ok: true, doc: await indexer.extract(input, new AbortController().signal) };
+      }
     } catch (err) {
       reply = {
         id: request.id,

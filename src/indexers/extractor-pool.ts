@@ -1,7 +1,7 @@
 // Extraction with a time limit and a memory ceiling: heavy formats run in worker threads that are killed when stuck.
 import { Worker } from "node:worker_threads";
-import { ExtractError, type ExtractedDoc } from "./indexer.js";
-import type { ExtractReply } from "./extract-worker.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc } from "./indexer.js";
+import type { ExtractReply, ExtractRequest } from "./extract-worker.js";
 
 export interface ExtractLimits {
   timeoutMs: number;
@@ -31,10 +31,23 @@ export class ExtractorPool {
 
   constructor(private readonly limits: ExtractLimits) {}
 
-  async extract(path: string, signal?: AbortSignal): Promise<ExtractedDoc> {
+  async extract(input: ExtractInput, signal?: AbortSignal): Promise<ExtractedDoc> {
+    return (await this.submit("extract", input, signal)).doc!;
+  }
+
+  /** The file's text as it is, decoded off the event loop. */
+  async decode(input: ExtractInput, signal?: AbortSignal): Promise<string> {
+    return (await this.submit("decode", input, signal)).text!;
+  }
+
+  private async submit(
+    op: ExtractRequest["op"],
+    input: ExtractInput,
+    signal?: AbortSignal,
+  ): Promise<{ doc?: ExtractedDoc; text?: string }> {
     const slot = await this.acquire();
     try {
-      return await this.run(slot, path, signal);
+      return await this.run(slot, op, input, signal);
     } finally {
       this.release(slot);
     }
@@ -92,10 +105,15 @@ export class ExtractorPool {
     void slot.worker.terminate();
   }
 
-  private run(slot: Slot, path: string, signal?: AbortSignal): Promise<ExtractedDoc> {
+  private run(
+    slot: Slot,
+    op: ExtractRequest["op"],
+    input: ExtractInput,
+    signal?: AbortSignal,
+  ): Promise<{ doc?: ExtractedDoc; text?: string }> {
     const id = this.nextId++;
     const { worker } = slot;
-    return new Promise<ExtractedDoc>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
         worker.off("message", onMessage);
@@ -111,7 +129,7 @@ export class ExtractorPool {
       const onMessage = (reply: ExtractReply) => {
         if (reply.id !== id) return;
         cleanup();
-        if (reply.ok) resolve(reply.doc);
+        if (reply.ok) resolve(reply);
         else
           reject(
             reply.expected
@@ -142,7 +160,8 @@ export class ExtractorPool {
       worker.on("error", onError);
       worker.on("exit", onExit);
       signal?.addEventListener("abort", onAbort);
-      worker.postMessage({ id, path });
+      const request: ExtractRequest = { id, op, ...input };
+      worker.postMessage(request);
     });
   }
 }

@@ -1,14 +1,14 @@
 // HTML pages: visible text with headings, as markdown structure; the <title> names the document.
-import { readFile } from "node:fs/promises";
 import { decodeText } from "./decode-text.js";
 import { htmlToText } from "./html-to-text.js";
-import { ExtractError, type ExtractedDoc, type Indexer } from "./indexer.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc, type Indexer } from "./indexer.js";
 
 export const htmlIndexer: Indexer = {
   extensions: [".html", ".htm", ".xhtml"],
   isolated: true,
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const { title, text } = htmlToText(decodeText(await readFile(path, { signal })));
+  // eslint-disable-next-line @typescript-eslint/require-await -- an Indexer is async; this one reads nothing
+  async extract({ bytes }: ExtractInput): Promise<ExtractedDoc> {
+    const { title, text } = htmlToText(decodeText(bytes));
     if (!text) throw new ExtractError("no visible text in this HTML page");
     const h1 = /^# (.+)$/m.exec(text)?.[1] ?? "";
     return {

@@ -1,4 +1,6 @@
-// The Indexer seam: one per file kind, turning a file into text segments that know where they came from.
+// The Indexer seam: one per file kind, turning a file's bytes into text segments that know where
+// they came from.
+import { HearthError } from "../errors.js";
 import type { ExtractedTable } from "../tables/types.js";
 
 /**
@@ -21,6 +23,17 @@ export interface ExtractedDoc {
   tables?: ExtractedTable[];
 }
 
+/**
+ * A file as it was read, once, by whoever checked that it may be read: indexers never open files,
+ * so what they see is exactly what was checked.
+ */
+export interface ExtractInput {
+  path: string;
+  bytes: Uint8Array;
+  /** The file's modification time: dates without a year are read relative to it. */
+  mtimeMs: number;
+}
+
 export interface Indexer {
   /** Lower-case extensions with the dot, e.g. ".md". */
   readonly extensions: readonly string[];
@@ -28,10 +41,14 @@ export interface Indexer {
   readonly isolated?: boolean;
   /** An isolated kind whose line numbers are the file's own lines (CSV): `read` shows the file itself. */
   readonly citesFileLines?: boolean;
-  extract(path: string, signal: AbortSignal): Promise<ExtractedDoc>;
+  extract(input: ExtractInput, signal: AbortSignal): Promise<ExtractedDoc>;
 }
 
-/** An expected reason a file cannot be indexed (binary, unreadable); stored as the file's status. */
-export class ExtractError extends Error {
+/** An expected reason a file cannot be indexed (binary, damaged, encrypted); stored as the file's status. */
+export class ExtractError extends HearthError {
   override name = "ExtractError";
+
+  constructor(message: string) {
+    super("EXTRACT_FAILED", message);
+  }
 }

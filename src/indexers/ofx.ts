@@ -1,12 +1,11 @@
 // OFX and QFX bank downloads (SGML 1.x and XML 2.x): each transaction one line of text, and the
 // statement as a typed table of transactions. Rows are the lines of that text, which `read` shows.
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { unitsToDecimal } from "../tables/fixed-point.js";
 import { inferDecimalMark, parseAmount } from "../tables/parse-amount.js";
 import type { ExtractedTable, TableRow, Transaction } from "../tables/types.js";
 import { decodeText } from "./decode-text.js";
-import { ExtractError, type ExtractedDoc, type Indexer } from "./indexer.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc, type Indexer } from "./indexer.js";
 
 /** Leaf elements of one aggregate: SGML leaves are not closed (<TRNAMT>-12.50), XML ones are. */
 function leaves(block: string): Map<string, string> {
@@ -39,8 +38,9 @@ function ofxDate(value: string | undefined): string | null {
 export const ofxIndexer: Indexer = {
   extensions: [".ofx", ".qfx"],
   isolated: true,
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const text = decodeText(await readFile(path, { signal }));
+  // eslint-disable-next-line @typescript-eslint/require-await -- an Indexer is async; this one reads nothing
+  async extract({ path, bytes }: ExtractInput): Promise<ExtractedDoc> {
+    const text = decodeText(bytes);
     if (!/<OFX>/i.test(text)) throw new ExtractError("not an OFX file: no <OFX> element");
     const upper = text.replace(
       /<(\/?)([a-z0-9.]+)>/gi,

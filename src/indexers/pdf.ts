@@ -1,7 +1,6 @@
 // PDF: text per page with pdf-parse 2 (pdf.js); encrypted and image-only PDFs are reported, not indexed empty.
-import { readFile } from "node:fs/promises";
 import { PDFParse } from "pdf-parse";
-import { ExtractError, type ExtractedDoc, type Indexer } from "./indexer.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc, type Indexer } from "./indexer.js";
 import { sniffType } from "./sniff.js";
 
 function checkHeader(bytes: Uint8Array): void {
@@ -19,8 +18,8 @@ function checkHeader(bytes: Uint8Array): void {
 export const pdfIndexer: Indexer = {
   extensions: [".pdf"],
   isolated: true,
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const bytes = new Uint8Array(await readFile(path, { signal }));
+  async extract(input: ExtractInput): Promise<ExtractedDoc> {
+    const bytes = new Uint8Array(input.bytes); // a copy: pdf.js takes ownership of what it is given
     checkHeader(bytes);
     const parser = new PDFParse({ data: bytes, verbosity: 0 });
     try {

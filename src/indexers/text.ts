@@ -1,8 +1,7 @@
 // Plain text and markdown: decoded text as one segment from line 1; markdown keeps its structure.
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { decodeText } from "./decode-text.js";
-import type { ExtractedDoc, Indexer } from "./indexer.js";
+import type { ExtractInput, ExtractedDoc, Indexer } from "./indexer.js";
 
 const MARKDOWN = new Set([".md", ".markdown", ".mdx"]);
 
@@ -21,8 +20,9 @@ function firstHeading(text: string): string {
 
 export const textIndexer: Indexer = {
   extensions: [".txt", ".text", ".md", ".markdown", ".mdx", ".rst", ".org", ".log"],
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const text = decodeText(await readFile(path, { signal }));
+  // eslint-disable-next-line @typescript-eslint/require-await -- an Indexer is async; this one reads nothing
+  async extract({ path, bytes }: ExtractInput): Promise<ExtractedDoc> {
+    const text = decodeText(bytes);
     const ext = extname(path).toLowerCase();
     if (!MARKDOWN.has(ext)) {
       return {

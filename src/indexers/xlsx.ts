@@ -1,11 +1,16 @@
 // XLSX workbooks: each sheet's rows in groups that carry the header row as their heading; citations give
 // sheet and rows. Each sheet is also a typed table.
-import { stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { type RawRow, inferTable } from "../tables/infer-table.js";
 import type { ExtractedTable } from "../tables/types.js";
-import { ExtractError, type ExtractedDoc, type Indexer, type TextSegment } from "./indexer.js";
-import { readOfficeZip } from "./zip-limits.js";
+import {
+  ExtractError,
+  type ExtractInput,
+  type ExtractedDoc,
+  type Indexer,
+  type TextSegment,
+} from "./indexer.js";
+import { officeZip } from "./zip-limits.js";
 
 const ROWS_PER_SEGMENT = 20;
 
@@ -57,21 +62,23 @@ function sheetSegments(sheet: ExcelJS.Worksheet, raw: readonly RawRow[]): TextSe
 export const xlsxIndexer: Indexer = {
   extensions: [".xlsx"],
   isolated: true,
-  async extract(path: string, signal: AbortSignal): Promise<ExtractedDoc> {
-    const bytes = await readOfficeZip(path, signal, "an XLSX workbook");
+  async extract(input: ExtractInput): Promise<ExtractedDoc> {
+    const bytes = officeZip(input.bytes, "an XLSX workbook");
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (err) {
       throw new ExtractError(`damaged XLSX: ${(err as Error).message}`);
     }
-    const { mtime } = await stat(path);
     const segments: TextSegment[] = [];
     const tables: ExtractedTable[] = [];
     for (const sheet of workbook.worksheets) {
       const rows = sheetRows(sheet);
       segments.push(...sheetSegments(sheet, rows));
-      const table = inferTable(sheet.name, rows, { dateOrder: "auto", reference: mtime });
+      const table = inferTable(sheet.name, rows, {
+        dateOrder: "auto",
+        reference: new Date(input.mtimeMs),
+      });
       if (table) tables.push(table);
     }
     if (segments.length === 0) throw new ExtractError("the workbook has no cells with text");

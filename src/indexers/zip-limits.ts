@@ -1,5 +1,4 @@
 // Reads a zip's central directory to refuse zip bombs before anything is decompressed.
-import { readFile } from "node:fs/promises";
 import { ExtractError } from "./indexer.js";
 import { sniffType } from "./sniff.js";
 
@@ -49,13 +48,9 @@ export function checkZip(bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
   }
 }
 
-/** Reads an Office Open XML file (DOCX, XLSX): refused if empty, not a zip, or a zip bomb. */
-export async function readOfficeZip(
-  path: string,
-  signal: AbortSignal,
-  what: string,
-): Promise<Buffer> {
-  const bytes = await readFile(path, { signal });
+/** An Office Open XML file (DOCX, XLSX) as a Buffer: refused if empty, not a zip, or a zip bomb. */
+export function officeZip(input: Uint8Array, what: string): Buffer {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length === 0) throw new ExtractError("empty file (0 bytes)");
   const actual = sniffType(bytes);
   if (actual !== "a ZIP archive (or an Office document)") {

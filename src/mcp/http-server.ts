@@ -1,28 +1,14 @@
 // Streamable HTTP MCP from the daemon: 127.0.0.1 only, a bearer token, and foreign Host/Origin refused.
-import { randomBytes, timingSafeEqual } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { toNodeHandler } from "@modelcontextprotocol/node";
 import { createMcpHandler } from "@modelcontextprotocol/server";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { McpBackend } from "./backend.js";
-import { createMcpServer, notifyOnIndexChange } from "./create-server.js";
+import type { HearthService } from "../service/service.js";
+import { createMcpServer, notifyOnIndexChange } from "./server.js";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/** The token, generated on first use and kept owner-only. */
-export function loadOrCreateToken(file: string): string {
-  try {
-    const token = readFileSync(file, "utf8").trim();
-    if (token.length >= 32) return token;
-  } catch {
-    // first run
-  }
-  const token = randomBytes(32).toString("base64url");
-  writeFileSync(file, token + "\n", { mode: 0o600 });
-  return token;
-}
 
 function hostname(value: string | undefined): string | null {
   if (!value) return null;
@@ -48,17 +34,17 @@ function authorized(req: IncomingMessage, token: string): boolean {
 export async function listenMcpHttp(
   port: number,
   token: string,
-  backend: McpBackend,
+  service: HearthService,
   version: string,
   log: Logger,
 ): Promise<Server> {
   // Both eras on one endpoint: 2026-07-28 per-request envelopes, 2025 clients served statelessly.
-  const handler = createMcpHandler(() => createMcpServer(backend, version), {
+  const handler = createMcpHandler(() => createMcpServer({ service, version, log }), {
     legacy: "stateless",
     onerror: (err) => log.debug("mcp http error", { error: errorMessage(err) }),
   });
   const serve = toNodeHandler(handler);
-  const unsubscribe = notifyOnIndexChange(backend, () => handler.notify.resourcesChanged());
+  const unsubscribe = notifyOnIndexChange(service, () => handler.notify.resourcesChanged());
   const server = createServer((req, res) => {
     // DNS rebinding and cross-site requests: only a local Host, and a local Origin if a browser sent one.
     const host = hostname(req.headers.host);

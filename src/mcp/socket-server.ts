@@ -1,28 +1,37 @@
 // MCP over the daemon's local socket: each connection (a `hearth mcp` bridge) gets its own server.
 import { chmodSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { StdioServerTransport, serveStdio } from "@modelcontextprotocol/server/stdio";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { McpBackend } from "./backend.js";
-import { createMcpServer, notifyOnIndexChange } from "./create-server.js";
+import type { HearthService } from "../service/service.js";
+import { createMcpServer, notifyOnIndexChange } from "./server.js";
+
+export interface McpSocketServer {
+  close(): Promise<void>;
+}
 
 export async function listenMcpSocket(
   socketPath: string,
-  backend: McpBackend,
+  service: HearthService,
   version: string,
   log: Logger,
-): Promise<Server> {
+): Promise<McpSocketServer> {
   rmSync(socketPath, { force: true });
-  const server = createServer((socket) => {
+  const connections = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    connections.add(socket);
     // The socket carries newline-delimited JSON-RPC, exactly as stdio does. serveStdio picks the
     // protocol era from the client's opening message (server/discover or initialize).
     const disposers: (() => void)[] = [];
     const handle = serveStdio(
       () => {
-        const mcp = createMcpServer(backend, version);
+        const mcp = createMcpServer({ service, version, log });
         disposers.push(
-          notifyOnIndexChange(backend, () => mcp.isConnected() && mcp.sendResourceListChanged()),
+          notifyOnIndexChange(
+            service,
+            () => void mcp.sendResourceListChanged().catch(() => undefined),
+          ),
         );
         return mcp;
       },
@@ -32,6 +41,7 @@ export async function listenMcpSocket(
       },
     );
     socket.on("close", () => {
+      connections.delete(socket);
       for (const dispose of disposers) dispose();
       void handle.close().catch(() => undefined);
     });
@@ -42,5 +52,12 @@ export async function listenMcpSocket(
     server.listen(socketPath, () => resolve());
   });
   chmodSync(socketPath, 0o600);
-  return server;
+  return {
+    /** Stops listening and ends every connection: a stopped daemon leaves no client waiting. */
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of connections) socket.destroy();
+      }),
+  };
 }

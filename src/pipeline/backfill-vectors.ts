@@ -17,13 +17,13 @@ export async function backfillVectors(
   embedder: Embedder,
   options: BackfillOptions = {},
 ): Promise<number> {
-  const total = store.countChunksWithoutVectors();
+  const total = store.vectors.countChunksWithoutVectors();
   let done = 0;
   let embedded = 0;
   for (;;) {
     // Another model's vectors would not fit the index (a switch completed while this one was loaded).
-    if (store.activeModel()?.fingerprint !== embedder.info.fingerprint) return embedded;
-    const pending = store.chunksWithoutVectors(BATCH);
+    if (store.vectors.activeModel()?.fingerprint !== embedder.info.fingerprint) return embedded;
+    const pending = store.vectors.chunksWithoutVectors(BATCH);
     if (pending.length === 0) return embedded;
     const outcome = await vectorsFor(
       pending.map((c) => ({ hash: c.hash, text: embeddingText(c.heading, c.text) })),
@@ -31,7 +31,7 @@ export async function backfillVectors(
       embedder,
       options.signal,
     );
-    store.writeVectors(
+    store.vectors.writeVectors(
       embedder.info.fingerprint,
       pending.map((c) => ({ chunkId: c.id, hash: c.hash, vector: outcome.vectors.get(c.hash)! })),
     );

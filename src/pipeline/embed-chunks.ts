@@ -19,7 +19,7 @@ export async function vectorsFor(
   embedder: Embedder,
   signal?: AbortSignal,
 ): Promise<EmbedOutcome> {
-  const vectors = store.cachedVectors(
+  const vectors = store.vectors.cachedVectors(
     embedder.info.fingerprint,
     items.map((i) => i.hash),
   );

@@ -1,22 +1,23 @@
 // Indexes one file: hash, extract, chunk, embed, then one store transaction. Bad files become failures.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { chunkDocument, embeddingText } from "../chunk/chunker.js";
 import type { ChunkingConfig } from "../config/schema.js";
-import type { Embedder } from "../embed/embedder.js";
-import { errorMessage } from "../errors.js";
+import type { ModelInUse } from "../embed/model-in-use.js";
+import { HearthError, errorMessage } from "../errors.js";
 import type { Extractor } from "../indexers/extractor.js";
 import { indexerFor } from "../indexers/registry.js";
 import type { Store } from "../store/store.js";
 import type { FileRecord, FileStat } from "../store/types.js";
 import { vectorsFor } from "./embed-chunks.js";
+import { readRegularFile } from "./read-file.js";
 import type { IgnoreOptions } from "./ignore-rules.js";
 
 export interface IndexDeps {
   store: Store;
   extractor: Extractor;
-  embedder: Embedder | null;
+  /** The model in use, read once per file: the vectors are stored under the model that made them. */
+  model: ModelInUse;
   chunking: ChunkingConfig;
   maxFileBytes: number;
   ignore: IgnoreOptions;
@@ -52,10 +53,14 @@ export async function indexFile(
   if (!indexerFor(stat.path)) return fail("no indexer for this kind of file");
 
   let bytes: Buffer;
+  let mtimeMs: number;
   try {
-    bytes = await readFile(stat.path, { signal });
+    const read = await readRegularFile(stat.path, deps.maxFileBytes, signal);
+    bytes = read.bytes;
+    mtimeMs = read.stat.mtimeMs;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+    signal?.throwIfAborted();
+    if (err instanceof HearthError && err.code === "PATH_NOT_FOUND") {
       store.deleteFile(stat.path);
       return { status: "gone" };
     }
@@ -71,17 +76,18 @@ export async function indexFile(
   if (bytes.length === 0) return fail("empty file (0 bytes)", contentHash);
   let doc;
   try {
-    doc = await deps.extractor.extract(stat.path, signal);
+    doc = await deps.extractor.extract({ path: stat.path, bytes, mtimeMs }, signal);
   } catch (err) {
     signal?.throwIfAborted();
     return fail(errorMessage(err), contentHash);
   }
   const chunks = chunkDocument(doc, deps.chunking);
-  const outcome = deps.embedder
+  const embedder = deps.model.current;
+  const outcome = embedder
     ? await vectorsFor(
         chunks.map((c) => ({ hash: c.hash, text: embeddingText(c.heading, c.text) })),
         store,
-        deps.embedder,
+        embedder,
         signal,
       )
     : { vectors: new Map<string, Float32Array>(), embedded: 0, cached: 0 };
@@ -94,7 +100,7 @@ export async function indexFile(
       title: doc.title || basename(stat.path, extname(stat.path)),
       chunks,
       tables: doc.tables ?? [],
-      vectorModel: deps.embedder?.info.fingerprint ?? null,
+      vectorModel: embedder?.info.fingerprint ?? null,
     },
     outcome.vectors,
   );

@@ -1,6 +1,4 @@
 // One-shot indexing of a root folder: scan, plan, apply file by file, then embed any chunk still missing a vector.
-import { realpath, stat } from "node:fs/promises";
-import { HearthError } from "../errors.js";
 import type { FileOutcome, IndexDeps } from "./index-file.js";
 import { indexFile } from "./index-file.js";
 import { planRoot } from "./plan-root.js";
@@ -8,6 +6,9 @@ import { forEachLimited } from "./pool.js";
 import { scanRoot } from "./scan-root.js";
 import { IgnoreRules } from "./ignore-rules.js";
 import { backfillVectors } from "./backfill-vectors.js";
+import { resolveRoot } from "./resolve-root.js";
+
+export { resolveRoot };
 
 export interface IndexReport {
   root: string;
@@ -31,23 +32,6 @@ export interface IndexRootOptions {
   concurrency: number;
   onProgress?: (p: IndexProgress) => void;
   signal?: AbortSignal;
-}
-
-export async function resolveRoot(path: string): Promise<string> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new HearthError("ROOT_NOT_FOUND", `${path} does not exist`, "pass an existing folder");
-  }
-  if (!info.isDirectory()) {
-    throw new HearthError(
-      "ROOT_NOT_DIRECTORY",
-      `${path} is not a folder`,
-      "pass the folder that holds the file",
-    );
-  }
-  return realpath(path);
 }
 
 export async function indexRoot(
@@ -105,8 +89,9 @@ export async function indexRoot(
     signal,
   );
 
-  if (deps.embedder) {
-    report.chunksEmbedded += await backfillVectors(store, deps.embedder, {
+  const embedder = deps.model.current;
+  if (embedder) {
+    report.chunksEmbedded += await backfillVectors(store, embedder, {
       onProgress: (p) => onProgress?.({ phase: "vectors", ...p }),
       signal,
     });

@@ -1,5 +1,5 @@
 // Reciprocal-rank fusion: robust to the different score scales of BM25 and cosine similarity.
-import type { RankedChunk } from "./keyword.js";
+import type { RankedChunk } from "../store/types.js";
 
 /**
  * Added to a chunk that one list ranks first, or second or third. Plain RRF gives rank 1 barely more

@@ -1,15 +1,18 @@
 // Hybrid search: keyword and vector candidates, fused, grouped by file, with snippets and citations.
-import type { Embedder } from "../embed/embedder.js";
-import type { LlamaReranker } from "../embed/llama-reranker.js";
+import type { ModelInUse } from "../embed/model-in-use.js";
+import type { Reranker, RerankSettings } from "../embed/reranker.js";
 import { HearthError } from "../errors.js";
+import type { ColumnWeights } from "../store/retrieval.js";
 import type { Store } from "../store/store.js";
-import type { Location } from "../store/types.js";
-import type { SearchFilters } from "./filters.js";
+import type { ChunkDetail, Location, RankedChunk, SearchFilters } from "../store/types.js";
 import { fuseReciprocalRank } from "./fuse.js";
 import { queryTerms, toFtsQuery } from "./fts-query.js";
-import { keywordSearch, type RankedChunk } from "./keyword.js";
-import { semanticSearch } from "./semantic.js";
 import { makeSnippet } from "./snippet.js";
+
+export type { SearchFilters };
+
+/** BM25 weights: a match in a document's title or section heading says more than one in the body. */
+const KEYWORD_WEIGHTS: ColumnWeights = [2.0, 1.5, 1.0];
 
 export type SearchMode = "hybrid" | "keyword" | "semantic";
 
@@ -61,44 +64,27 @@ export interface SearchSettings {
   candidates: number;
 }
 
-export interface RerankSettings {
-  /** Whether a search reranks when it does not say; "auto" resolved (GPU: on, CPU: off). */
-  byDefault: boolean;
-  candidates: number;
-  budgetMs: number;
-  /** Why there is no reranker, for a search that asks for one. */
-  unavailable: string;
-}
-
-interface ChunkDetail {
-  id: number;
-  fileId: number;
-  heading: string;
-  text: string;
-  startLine: number | null;
-  endLine: number | null;
-  page: number | null;
-  sheet: string | null;
-  path: string;
-  kind: string;
-  title: string;
-  mtimeMs: number;
+export interface SearcherOptions {
+  store: Store;
+  model: ModelInUse;
+  settings: SearchSettings;
+  reranker?: Reranker | null;
+  rerankSettings?: RerankSettings | null;
 }
 
 export class Searcher {
-  constructor(
-    private readonly store: Store,
-    private embedder: Embedder | null,
-    private readonly settings: SearchSettings,
-    /** Why there is no embedder, to tell the user once per answer that needs one. */
-    private readonly noModelReason = "no embedding model is loaded",
-    private readonly reranker: LlamaReranker | null = null,
-    private readonly rerankSettings: RerankSettings | null = null,
-  ) {}
+  private readonly store: Store;
+  private readonly model: ModelInUse;
+  private readonly settings: SearchSettings;
+  private readonly reranker: Reranker | null;
+  private readonly rerankSettings: RerankSettings | null;
 
-  /** After a model switch: queries are embedded with the model whose vectors are now active. */
-  useEmbedder(embedder: Embedder): void {
-    this.embedder = embedder;
+  constructor(options: SearcherOptions) {
+    this.store = options.store;
+    this.model = options.model;
+    this.settings = options.settings;
+    this.reranker = options.reranker ?? null;
+    this.rerankSettings = options.rerankSettings ?? null;
   }
 
   async search(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
@@ -107,28 +93,33 @@ export class Searcher {
     const depth = Math.max(this.settings.candidates, request.limit * request.chunksPerFile * 2);
     let mode = request.mode;
     let notice: string | undefined;
-    const model = this.embedder ? this.store.activeModel() : null;
+    const embedder = this.model.current;
+    const model = embedder ? this.store.vectors.activeModel() : null;
+    const noModelReason = this.model.notice ?? "no embedding model is loaded";
     if (mode !== "keyword" && !model) {
       if (mode === "semantic") {
         throw new HearthError(
           "MODEL_MISSING",
-          `semantic search needs an embedding model: ${this.noModelReason}`,
+          `semantic search needs an embedding model: ${noModelReason}`,
           "use --mode keyword, or install a model (see `hearth status`)",
         );
       }
       mode = "keyword";
-      notice = `keyword results only: ${this.noModelReason}`;
+      notice = `keyword results only: ${noModelReason}`;
     }
     const ftsQuery = mode === "semantic" ? null : toFtsQuery(request.query);
-    const keyword = ftsQuery ? keywordSearch(this.store.db, ftsQuery, request.filters, depth) : [];
+    const { retrieval } = this.store;
+    const keyword = ftsQuery
+      ? retrieval.keyword(ftsQuery, KEYWORD_WEIGHTS, request.filters, depth)
+      : [];
     let ranked: RankedChunk[] = keyword;
-    if (mode !== "keyword" && model && this.embedder) {
-      const vector = await this.embedder.embedQuery(request.query, signal);
+    if (mode !== "keyword" && model && embedder) {
+      const vector = await embedder.embedQuery(request.query, signal);
       // A model switch completed while the query was embedded: its vectors are gone; ask again.
-      if (this.store.activeModel()?.fingerprint !== model.fingerprint) {
+      if (this.store.vectors.activeModel()?.fingerprint !== model.fingerprint) {
         return this.search(request, signal);
       }
-      const semantic = semanticSearch(this.store.db, model, vector, request.filters, depth);
+      const semantic = retrieval.semantic(model, vector, request.filters, depth);
       ranked =
         mode === "semantic"
           ? semantic
@@ -214,16 +205,7 @@ export class Searcher {
   }
 
   private details(ids: readonly number[]): Map<number, ChunkDetail> {
-    if (ids.length === 0) return new Map();
-    const rows = this.store.db
-      .prepare(
-        `SELECT c.id, c.file_id AS fileId, c.heading, c.text, c.start_line AS startLine,
-                c.end_line AS endLine, c.page, c.sheet, f.path, f.kind, f.title, f.mtime_ms AS mtimeMs
-         FROM chunks c JOIN files f ON f.id = c.file_id
-         WHERE c.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids)) as ChunkDetail[];
-    return new Map(rows.map((r) => [r.id, r]));
+    return this.store.retrieval.details(ids);
   }
 }
 

@@ -1,5 +1,5 @@
-// The audit log: every MCP tool call with its client, arguments and the paths it returned.
-import type Database from "better-sqlite3";
+// The audit log: every agent's tool call with its client, arguments and the paths it returned.
+import type { Statements } from "./statements.js";
 
 export interface AuditEntry {
   at: number;
@@ -11,13 +11,11 @@ export interface AuditEntry {
 }
 
 export class AuditLog {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Statements) {}
 
   record(entry: AuditEntry): void {
-    this.db
-      .prepare(
-        "INSERT INTO audit(at, client, tool, arguments, paths, error) VALUES (?, ?, ?, ?, ?, ?)",
-      )
+    this.sql
+      .get("INSERT INTO audit(at, client, tool, arguments, paths, error) VALUES (?, ?, ?, ?, ?, ?)")
       .run(
         entry.at,
         entry.client,
@@ -29,8 +27,8 @@ export class AuditLog {
   }
 
   since(sinceMs: number, limit = 1000): AuditEntry[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .get(
         "SELECT at, client, tool, arguments, paths, error FROM audit WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?",
       )
       .all(sinceMs, limit) as {
@@ -50,6 +48,6 @@ export class AuditLog {
 
   /** Drops entries older than the retention period. */
   prune(beforeMs: number): number {
-    return this.db.prepare("DELETE FROM audit WHERE at < ?").run(beforeMs).changes;
+    return this.sql.get("DELETE FROM audit WHERE at < ?").run(beforeMs).changes;
   }
 }

@@ -1,5 +1,8 @@
 // Read-side summaries of what is indexed: per-root sources, recently changed files, the file list.
-import type Database from "better-sqlite3";
+import { filterSql } from "./filter-sql.js";
+import { pathPrefixSql } from "./path-prefix.js";
+import type { Statements } from "./statements.js";
+import type { SearchFilters } from "./types.js";
 
 export interface SourceSummary {
   path: string;
@@ -33,62 +36,75 @@ const toEntry = (r: FileRow): FileEntry => ({
   size: r.size,
 });
 
-export function sourceSummaries(db: Database.Database, roots: readonly string[]): SourceSummary[] {
-  return roots.map((root) => {
-    const prefix = root.endsWith("/") ? root : root + "/";
-    const rows = db
-      .prepare(
-        `SELECT kind, status, count(*) AS n, max(indexed_at) AS last FROM files
-         WHERE substr(path, 1, ?) = ? GROUP BY kind, status`,
-      )
-      .all(prefix.length, prefix) as { kind: string; status: string; n: number; last: number }[];
-    const kinds: Record<string, number> = {};
-    let files = 0;
-    let failed = 0;
-    let last = 0;
-    for (const r of rows) {
-      if (r.status === "failed") failed += r.n;
-      else {
-        files += r.n;
-        kinds[r.kind] = (kinds[r.kind] ?? 0) + r.n;
+export class Catalog {
+  constructor(private readonly sql: Statements) {}
+
+  sources(roots: readonly string[]): SourceSummary[] {
+    return roots.map((root) => {
+      const under = pathPrefixSql(root, "path");
+      const rows = this.sql
+        .get(
+          `SELECT kind, status, count(*) AS n, max(indexed_at) AS last FROM files
+           WHERE ${under.text} GROUP BY kind, status`,
+        )
+        .all(...under.params) as { kind: string; status: string; n: number; last: number }[];
+      const kinds: Record<string, number> = {};
+      let files = 0;
+      let failed = 0;
+      let last = 0;
+      for (const r of rows) {
+        if (r.status === "failed") failed += r.n;
+        else {
+          files += r.n;
+          kinds[r.kind] = (kinds[r.kind] ?? 0) + r.n;
+        }
+        last = Math.max(last, r.last);
       }
-      last = Math.max(last, r.last);
-    }
-    return {
-      path: root,
-      files,
-      failed,
-      kinds,
-      lastIndexed: last ? new Date(last).toISOString() : null,
-    };
-  });
-}
+      return {
+        path: root,
+        files,
+        failed,
+        kinds,
+        lastIndexed: last ? new Date(last).toISOString() : null,
+      };
+    });
+  }
 
-export function recentFiles(
-  db: Database.Database,
-  sinceMs: number,
-  limit: number,
-  offset: number,
-): { files: FileEntry[]; total: number } {
-  const total = db
-    .prepare("SELECT count(*) FROM files WHERE status = 'indexed' AND mtime_ms >= ?")
-    .pluck()
-    .get(sinceMs) as number;
-  const rows = db
-    .prepare(
-      `SELECT path, kind, title, mtime_ms AS mtimeMs, size FROM files
-       WHERE status = 'indexed' AND mtime_ms >= ? ORDER BY mtime_ms DESC, path LIMIT ? OFFSET ?`,
-    )
-    .all(sinceMs, limit, offset) as FileRow[];
-  return { files: rows.map(toEntry), total };
-}
+  /** Indexed files changed since `sinceMs`, newest first, among those `filters` allow. */
+  recent(
+    sinceMs: number,
+    filters: SearchFilters,
+    limit: number,
+    offset: number,
+  ): { files: FileEntry[]; total: number } {
+    const where = filterSql(filters);
+    const rows = this.sql
+      .get(
+        `SELECT f.path, f.kind, f.title, f.mtime_ms AS mtimeMs, f.size, count(*) OVER () AS total
+         FROM files f WHERE f.status = 'indexed' AND f.mtime_ms >= ? AND ${where.text}
+         ORDER BY f.mtime_ms DESC, f.path LIMIT ? OFFSET ?`,
+      )
+      .all(sinceMs, ...where.params, limit, offset) as (FileRow & { total: number })[];
+    const total =
+      rows[0]?.total ??
+      (this.sql
+        .get(
+          `SELECT count(*) FROM files f WHERE f.status = 'indexed' AND f.mtime_ms >= ? AND ${where.text}`,
+        )
+        .pluck()
+        .get(sinceMs, ...where.params) as number);
+    return { files: rows.map(toEntry), total };
+  }
 
-export function listFiles(db: Database.Database, limit: number, offset: number): FileEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT path, kind, title, mtime_ms AS mtimeMs, size FROM files WHERE status = 'indexed'
-       ORDER BY path LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset) as FileRow[];
-  return rows.map(toEntry);
+  /** Indexed files in path order, among those `filters` allow. */
+  list(filters: SearchFilters, limit: number, offset: number): FileEntry[] {
+    const where = filterSql(filters);
+    const rows = this.sql
+      .get(
+        `SELECT f.path, f.kind, f.title, f.mtime_ms AS mtimeMs, f.size FROM files f
+         WHERE f.status = 'indexed' AND ${where.text} ORDER BY f.path LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, limit, offset) as FileRow[];
+    return rows.map(toEntry);
+  }
 }

@@ -1,5 +1,14 @@
-// Row shapes the store reads and writes.
+// Row shapes the store reads and writes, and the filters its queries take.
+import type { Chunk, Location } from "../chunk/types.js";
 import type { ExtractedTable } from "../tables/types.js";
+
+export type { Chunk, Location };
+
+/** A SQL fragment and its parameters; values never become SQL text. */
+export interface Sql {
+  text: string;
+  params: unknown[];
+}
 
 export type FileStatus = "indexed" | "failed";
 
@@ -17,21 +26,6 @@ export interface FileRecord {
   indexedAt: number;
 }
 
-/** Where a chunk came from: a line range for text, a page for paged documents, rows of a sheet. */
-export type Location =
-  | { startLine: number; endLine: number }
-  | { page: number }
-  | { sheet: string; startRow: number; endRow: number };
-
-export interface ChunkRow {
-  ordinal: number;
-  heading: string;
-  text: string;
-  location: Location;
-  /** Hash of the exact text that is embedded (heading context included). */
-  hash: string;
-}
-
 export interface FileStat {
   path: string;
   size: number;
@@ -43,7 +37,7 @@ export interface IndexedFileWrite extends FileStat {
   kind: string;
   contentHash: string;
   title: string;
-  chunks: readonly ChunkRow[];
+  chunks: readonly Chunk[];
   /** The model the vectors came from (null: none): they are stored only if it is still the active one. */
   vectorModel: string | null;
   /** Typed tables of a statement or spreadsheet; replaced with the chunks. */
@@ -69,4 +63,47 @@ export interface RootRecord {
   id: number;
   path: string;
   addedAt: number;
+}
+
+/** Which files a search or listing considers: applied inside the queries, never after the fact. */
+export interface SearchFilters {
+  /** Absolute folder or file path; matches itself and everything below it, never a sibling like "notes-old". */
+  pathPrefix?: string;
+  /** Only files under one of these folders (the roots a caller may see). */
+  within?: readonly string[];
+  kinds?: readonly string[];
+  /** Modified at or after, epoch ms. */
+  after?: number;
+  /** Modified before, epoch ms. */
+  before?: number;
+}
+
+/** A chunk that still needs a vector. */
+export interface PendingChunk {
+  id: number;
+  hash: string;
+  text: string;
+  heading: string;
+}
+
+/** A retrieval candidate: a chunk and its score in one list. */
+export interface RankedChunk {
+  chunkId: number;
+  score: number;
+}
+
+/** A chunk with its file, for presenting a hit. */
+export interface ChunkDetail {
+  id: number;
+  fileId: number;
+  heading: string;
+  text: string;
+  startLine: number | null;
+  endLine: number | null;
+  page: number | null;
+  sheet: string | null;
+  path: string;
+  kind: string;
+  title: string;
+  mtimeMs: number;
 }

@@ -21,7 +21,7 @@ export const tableQuerySchema = z
       .min(1)
       .optional()
       .describe(
-        '"transactions" (every statement\'s transactions in one shape; the default) or a table named by list_tables: a file path, or "path#sheet" for a workbook sheet',
+        '"transactions" (every statement\'s transactions in one shape; the default) or a table as {"list": true} names it: a file path, or "path#sheet" for a workbook sheet',
       ),
     from: isoDate.optional().describe("on or after this date (YYYY-MM-DD)"),
     to: isoDate.optional().describe("on or before this date (YYYY-MM-DD)"),

@@ -127,7 +127,7 @@ describe("hearth CLI", () => {
     copyFileSync(testModelPath(), other);
     writeFileSync(
       join(home, "config.json"),
-      JSON.stringify({ embedding: { model: other, threads: 1 } }),
+      JSON.stringify({ roots: [root], embedding: { model: other, threads: 1 } }),
     );
     const refused = runCli(["search", "lease"], env);
     expect(refused.code).toBe(1);

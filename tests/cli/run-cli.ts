@@ -1,8 +1,8 @@
-// Runs the real `hearth` CLI (from source, through tsx) as a child process.
+// Runs the real, built `hearth` CLI as a child process (global setup builds dist/).
 import { execFile, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv): CliResult {
-  const result = spawnSync(process.execPath, ["--import", "tsx", MAIN, ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     env,
     encoding: "utf8",
     timeout: 60_000,
@@ -24,7 +24,7 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<Cli
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", MAIN, ...args],
+      [BIN, ...args],
       { env, encoding: "utf8", timeout: 60_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;

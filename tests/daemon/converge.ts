@@ -2,13 +2,12 @@
 import { expect } from "vitest";
 import type { Hearth } from "../../src/hearth.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
-import type { Store } from "../../src/store/store.js";
-import { makeHome, openTestHearth } from "../helpers.js";
+import { makeHome, openTestHearth, rawDb } from "../helpers.js";
 
 type Snapshot = Record<string, string[]>;
 
-export function snapshot(store: Store): Snapshot {
-  const rows = store.db
+export function snapshot(hearth: Hearth): Snapshot {
+  const rows = rawDb(hearth)
     .prepare(
       `SELECT f.path, c.hash FROM files f LEFT JOIN chunks c ON c.file_id = f.id
        WHERE f.status = 'indexed' ORDER BY f.path, c.ordinal`,
@@ -19,15 +18,17 @@ export function snapshot(store: Store): Snapshot {
   return out;
 }
 
-export function expectNoOrphans(store: Store): void {
-  const one = (sql: string) => store.db.prepare(sql).pluck().get() as number;
-  expect(store.db.pragma("integrity_check", { simple: true })).toBe("ok");
+export function expectNoOrphans(hearth: Hearth): void {
+  const { store } = hearth;
+  const db = rawDb(hearth);
+  const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+  expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
   expect(one("SELECT count(*) FROM chunks WHERE file_id NOT IN (SELECT id FROM files)")).toBe(0);
   expect(one("SELECT count(*) FROM chunks_fts_docsize")).toBe(one("SELECT count(*) FROM chunks"));
-  if (store.hasVectorTable()) {
+  if (store.vectors.hasVectorTable()) {
     expect(
       one(
-        `SELECT count(*) FROM ${store.activeModel()!.table} WHERE chunk_id NOT IN (SELECT id FROM chunks)`,
+        `SELECT count(*) FROM ${store.vectors.activeModel()!.table} WHERE chunk_id NOT IN (SELECT id FROM chunks)`,
       ),
     ).toBe(0);
   }
@@ -37,8 +38,8 @@ export function expectNoOrphans(store: Store): void {
 export async function expectConverged(hearth: Hearth, root: string): Promise<void> {
   const fresh = await openTestHearth(makeHome().env);
   await indexRoot(fresh.indexDeps, root, { concurrency: 2 });
-  expect(snapshot(hearth.store)).toEqual(snapshot(fresh.store));
-  expectNoOrphans(hearth.store);
+  expect(snapshot(hearth)).toEqual(snapshot(fresh));
+  expectNoOrphans(hearth);
   await fresh.close();
 }
 

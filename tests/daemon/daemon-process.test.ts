@@ -4,17 +4,18 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { Daemon, daemonFiles } from "../../src/daemon/daemon.js";
+import { daemonFiles } from "../../src/config/paths.js";
+import { Daemon } from "../../src/daemon/daemon.js";
 import { runningDaemonPid } from "../../src/daemon/lock.js";
 import { silentLogger } from "../../src/log.js";
 import { runCli } from "../cli/run-cli.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { expectConverged, waitFor } from "./converge.js";
 
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 
 function startChild(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", MAIN, "start"], {
+  return spawn(process.execPath, [BIN, "start"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

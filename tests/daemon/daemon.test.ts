@@ -2,16 +2,23 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Daemon, daemonFiles } from "../../src/daemon/daemon.js";
+import { daemonFiles } from "../../src/config/paths.js";
+import { Daemon } from "../../src/daemon/daemon.js";
+import { startDaemonHost } from "../../src/host/run-daemon.js";
 import { HearthError } from "../../src/errors.js";
 import type { Hearth } from "../../src/hearth.js";
 import { silentLogger } from "../../src/log.js";
 import { NOTES } from "../fixtures.js";
-import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
 import { expectConverged, waitFor } from "./converge.js";
 
-async function startDaemon(root: string, model = true, home?: ReturnType<typeof makeHome>) {
-  const h = home ?? makeHome({ model, config: { roots: [root], index: { debounceMs: 100 } } });
+async function startDaemon(
+  root: string,
+  model = true,
+  home?: ReturnType<typeof makeHome>,
+  debounceMs = 100,
+) {
+  const h = home ?? makeHome({ model, config: { roots: [root], index: { debounceMs } } });
   const hearth = await openTestHearth(h.env);
   const daemon = await Daemon.start(hearth, silentLogger);
   await daemon.settled();
@@ -50,12 +57,12 @@ describe("daemon", () => {
     await waitFor(async () => (await paths(hearth, "tubeless")).length === 1);
     expect(await paths(hearth, "brake pads")).toEqual([]);
 
-    const embedded = hearth.embedder!.embeddedCount;
+    const embedded = hearth.model.current!.embeddedCount;
     renameSync(join(root, "bike.md"), join(root, "cycling.md"));
     await waitFor(async () => (await paths(hearth, "tubeless"))[0] === join(root, "cycling.md"));
     await daemon.settled();
     expect(await paths(hearth, "tubeless")).toEqual([join(root, "cycling.md")]);
-    expect(hearth.embedder!.embeddedCount).toBe(embedded); // a rename re-embeds nothing
+    expect(hearth.model.current!.embeddedCount).toBe(embedded); // a rename re-embeds nothing
 
     rmSync(join(root, "cycling.md"));
     await waitFor(async () => (await paths(hearth, "tubeless")).length === 0);
@@ -77,25 +84,26 @@ describe("daemon", () => {
 
   it("indexes a file saved 20 times in a second once, and an atomic save (temp + rename) as one change", async () => {
     const root = notesRoot();
-    const { hearth, daemon } = await startDaemon(root);
-    const doneBefore = daemon.status().queue.done;
+    // A quiet period well above the gaps between saves: only the burst's end may trigger indexing.
+    const { hearth, daemon } = await startDaemon(root, true, undefined, 1000);
+    const doneBefore = daemon.activity().queue.done;
     for (let i = 0; i < 20; i++) {
       writeFileSync(join(root, "draft.md"), `Draft version ${i} of the speech.\n`);
       await new Promise((r) => setTimeout(r, 40));
     }
     await waitFor(async () => (await paths(hearth, "speech")).length === 1);
     await daemon.settled();
-    expect(daemon.status().queue.done - doneBefore).toBe(1);
+    expect(daemon.activity().queue.done - doneBefore).toBe(1);
     expect(
-      hearth.store.db.prepare("SELECT text FROM chunks WHERE text LIKE 'Draft%'").pluck().get(),
+      rawDb(hearth).prepare("SELECT text FROM chunks WHERE text LIKE 'Draft%'").pluck().get(),
     ).toBe("Draft version 19 of the speech.");
 
-    const before = daemon.status().queue.done;
+    const before = daemon.activity().queue.done;
     writeFileSync(join(root, ".draft.md.swp"), "Final speech, atomically saved.\n");
     renameSync(join(root, ".draft.md.swp"), join(root, "draft.md"));
     await waitFor(async () => (await paths(hearth, "atomically")).length === 1);
     await daemon.settled();
-    expect(daemon.status().queue.done - before).toBe(1);
+    expect(daemon.activity().queue.done - before).toBe(1);
     await daemon.stop();
   });
 
@@ -121,7 +129,7 @@ describe("daemon", () => {
     rmSync(join(root, "food/smoothie.txt"));
     writeFileSync(join(root, "new.md"), "A note written while Hearth was off.\n");
     const second = await startDaemon(root, true, first.home);
-    expect(second.daemon.status().queue.done).toBe(2); // the edited file and the new one
+    expect(second.daemon.activity().queue.done).toBe(2); // the edited file and the new one
     expect(await paths(second.hearth, "moved out")).toEqual([join(root, "home/lease.md")]);
     expect(await paths(second.hearth, "smoothie")).toEqual([]);
     expect(await paths(second.hearth, "written while")).toEqual([join(root, "new.md")]);
@@ -153,11 +161,12 @@ describe("daemon", () => {
 
   it("creates its lock and socket owner-only", async () => {
     const root = notesRoot();
-    const { daemon, home } = await startDaemon(root, false);
+    const home = makeHome({ config: { roots: [root] } });
+    const host = await startDaemonHost(await openTestHearth(home.env), silentLogger);
     const files = daemonFiles(home.home);
     expect(statSync(files.lockFile).mode & 0o777).toBe(0o600);
     expect(statSync(files.socketFile).mode & 0o777).toBe(0o600);
-    await daemon.stop();
+    await host.stop();
     expect(existsSync(files.lockFile)).toBe(false);
   });
 

@@ -3,16 +3,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Daemon, type DaemonStatus } from "../../src/daemon/daemon.js";
+import { startDaemonHost, type DaemonHost } from "../../src/host/run-daemon.js";
 import { silentLogger } from "../../src/log.js";
+import { CLI_CALLER } from "../../src/service/caller.js";
+import type { DaemonStatus } from "../../src/service/ops/status.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, openTestHearth, tempDir, testModelPath, writeTree } from "../helpers.js";
 import { makeSecondModel } from "../model-switch-fixtures.js";
 import { runCliAsync } from "../cli/run-cli.js";
 
-async function until(daemon: Daemon, done: (s: DaemonStatus) => boolean): Promise<DaemonStatus> {
+async function daemonStatus(host: DaemonHost): Promise<DaemonStatus> {
+  return (await host.service.status(CLI_CALLER)).daemon!;
+}
+
+async function until(host: DaemonHost, done: (s: DaemonStatus) => boolean): Promise<DaemonStatus> {
   for (let i = 0; i < 600; i++) {
-    const status = daemon.status();
+    const status = await daemonStatus(host);
     if (done(status)) return status;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -35,11 +41,12 @@ describe("models use with a daemon", () => {
     writeTree(root, { ...NOTES, ...manyNotes(300) });
     const { home, env } = makeHome({ model: true, config: { roots: [root] } });
     const hearth = await openTestHearth(env);
-    const daemon = await Daemon.start(hearth, silentLogger);
+    const host = await startDaemonHost(hearth, silentLogger);
+    const { daemon } = host;
     try {
       await daemon.settled();
       const modelB = makeSecondModel();
-      const started = await daemon.useModel(modelB);
+      const started = { outcome: await daemon.useModel(modelB), status: await daemonStatus(host) };
       expect(started.outcome).toBe("started");
       expect(started.status.modelSwitch).toMatchObject({ modelPath: modelB });
       // Searches answer during the switch, with the model that is still active.
@@ -51,12 +58,12 @@ describe("models use with a daemon", () => {
         chunksPerFile: 1,
       });
       expect(during.results[0]!.path).toBe(join(root, "food/smoothie.txt"));
-      expect(await daemon.useModel(modelB)).toMatchObject({ outcome: "under way" });
+      expect({ outcome: await daemon.useModel(modelB) }).toMatchObject({ outcome: "under way" });
 
-      const after = await until(daemon, (s) => s.modelSwitch === null);
+      const after = await until(host, (s) => s.modelSwitch === null);
       expect(after.lastModelSwitch).toMatchObject({ modelPath: modelB, switched: true });
       expect(after.model).toBe("hearth-test-bow"); // B is generated with the same general.name
-      expect(hearth.store.activeModel()!.dimensions).toBe(32);
+      expect(hearth.store.vectors.activeModel()!.dimensions).toBe(32);
       expect(after.vectors).toBe(after.chunks);
       const config = JSON.parse(readFileSync(join(home, "config.json"), "utf8")) as {
         embedding: { model: string };
@@ -76,9 +83,9 @@ describe("models use with a daemon", () => {
       expect(back.stderr).not.toMatch(/error/i);
       expect(back.code).toBe(0);
       expect(back.stdout).toMatch(/now using/);
-      expect(hearth.store.activeModel()!.dimensions).toBe(64);
+      expect(hearth.store.vectors.activeModel()!.dimensions).toBe(64);
     } finally {
-      await daemon.stop();
+      await host.stop();
     }
   });
 
@@ -86,22 +93,22 @@ describe("models use with a daemon", () => {
     const root = tempDir();
     writeTree(root, manyNotes(1500));
     const { env } = makeHome({ model: true, config: { roots: [root] } });
-    const first = await Daemon.start(await openTestHearth(env), silentLogger);
-    await first.settled();
+    const first = await startDaemonHost(await openTestHearth(env), silentLogger);
+    await first.daemon.settled();
     const modelB = makeSecondModel();
-    await first.useModel(modelB);
+    await first.daemon.useModel(modelB);
     await first.stop(); // mid-switch: the pending switch stays in the index
 
     const hearth = await openTestHearth(env);
-    const pending = hearth.store.pendingSwitch();
+    const pending = hearth.store.vectors.pendingSwitch();
     expect(pending?.modelPath).toBe(modelB);
-    expect(hearth.store.activeModel()!.dimensions).toBe(64); // still A
-    const second = await Daemon.start(hearth, silentLogger);
+    expect(hearth.store.vectors.activeModel()!.dimensions).toBe(64); // still A
+    const second = await startDaemonHost(hearth, silentLogger);
     try {
       const done = await until(second, (s) => s.lastModelSwitch?.switched === true);
       expect(done.modelSwitch).toBeNull();
-      expect(hearth.store.activeModel()!.dimensions).toBe(32);
-      expect(hearth.store.pendingSwitch()).toBeNull();
+      expect(hearth.store.vectors.activeModel()!.dimensions).toBe(32);
+      expect(hearth.store.vectors.pendingSwitch()).toBeNull();
     } finally {
       await second.stop();
     }

@@ -8,7 +8,7 @@ import { NOTES } from "../fixtures.js";
 import { makeHome, tempDir, writeTree } from "../helpers.js";
 import { waitFor } from "./converge.js";
 
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 
 function straceArgs(log: string, args: string[]): string[] {
   return [
@@ -19,9 +19,7 @@ function straceArgs(log: string, args: string[]): string[] {
     "-o",
     log,
     process.execPath,
-    "--import",
-    "tsx",
-    MAIN,
+    BIN,
     ...args,
   ];
 }
@@ -54,7 +52,7 @@ describe("no network", () => {
     const exited = new Promise((resolve) => daemon.once("exit", resolve));
     await waitFor(
       () =>
-        spawnSync(process.execPath, ["--import", "tsx", MAIN, "status", "--json"], {
+        spawnSync(process.execPath, [BIN, "status", "--json"], {
           env,
           encoding: "utf8",
         }).stdout.includes('"pid"'),

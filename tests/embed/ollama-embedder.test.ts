@@ -65,7 +65,7 @@ describe("OllamaEmbedder", () => {
       },
     });
     const hearth = await openTestHearth(env);
-    expect(hearth.embedder!.info.fingerprint).toBe("ollama:nomic-embed-text/nomic/64d");
+    expect(hearth.model.current!.info.fingerprint).toBe("ollama:nomic-embed-text/nomic/64d");
     const report = await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
     expect(report.chunksEmbedded).toBe(hearth.store.counts().chunks);
     expect(requests.some((r) => r.input.some((t) => t.startsWith("search_document: ")))).toBe(true);

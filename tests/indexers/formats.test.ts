@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Hearth } from "../../src/hearth.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
-import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
 import { makeDocx, makePdf, makeXlsx, makeZipBomb } from "./fixtures.js";
 
 let hearth: Hearth;
@@ -104,7 +104,7 @@ describe("indexers on generated documents", () => {
       title: "Tenancy renewal",
       heading: "Tenancy renewal",
     });
-    const text = hearth.store.db
+    const text = rawDb(hearth)
       .prepare("SELECT text FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ?")
       .pluck()
       .get(join(root, "letter.docx")) as string;
@@ -129,7 +129,7 @@ describe("indexers on generated documents", () => {
       heading: "Date | Description | Amount",
     });
     expect(hits[0]!.snippet).toMatch(/^2026-03-13 \| Shop 40 \| 40\.50/);
-    const headings = hearth.store.db
+    const headings = rawDb(hearth)
       .prepare(
         "SELECT heading FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ? ORDER BY ordinal",
       )

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { decodeText } from "../../src/indexers/decode-text.js";
 import { ExtractError } from "../../src/indexers/indexer.js";
 import { textIndexer } from "../../src/indexers/text.js";
-import { tempDir, writeTree } from "../helpers.js";
+import { fileInput, tempDir, writeTree } from "../helpers.js";
 
 const signal = new AbortController().signal;
 
@@ -36,11 +36,13 @@ describe("textIndexer", () => {
       "b.md": "Intro\n# First heading\n",
       "c.txt": "plain text\n",
     });
-    const a = await textIndexer.extract(join(dir, "a.md"), signal);
+    const a = await textIndexer.extract(fileInput(join(dir, "a.md")), signal);
     expect(a).toMatchObject({ kind: "md", title: "Lease notes", structure: "markdown" });
     expect(a.segments).toEqual([{ text: "# Heading\nBody\n", startLine: 5 }]);
-    expect((await textIndexer.extract(join(dir, "b.md"), signal)).title).toBe("First heading");
-    expect(await textIndexer.extract(join(dir, "c.txt"), signal)).toMatchObject({
+    expect((await textIndexer.extract(fileInput(join(dir, "b.md")), signal)).title).toBe(
+      "First heading",
+    );
+    expect(await textIndexer.extract(fileInput(join(dir, "c.txt")), signal)).toMatchObject({
       kind: "txt",
       structure: "plain",
       title: "",

@@ -4,17 +4,17 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { daemonFiles } from "../../src/daemon/daemon.js";
+import { daemonFiles } from "../../src/config/paths.js";
 import { runningDaemonPid } from "../../src/daemon/lock.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, tempDir, writeTree } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
 import { waitFor } from "../daemon/converge.js";
 
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 
 describe("hearth mcp (the stdio bridge)", () => {
-  // Generous limits: on two busy cores the on-demand daemon start (through tsx) can take a while.
+  // Generous limits: on two busy cores the on-demand daemon start can take a while.
   it(
     "starts the daemon on demand, and writes nothing but JSON-RPC to stdout",
     { timeout: 180_000 },
@@ -22,7 +22,7 @@ describe("hearth mcp (the stdio bridge)", () => {
       const root = tempDir();
       writeTree(root, NOTES);
       const { env, home } = makeHome({ model: true, config: { roots: [root] } });
-      const child = spawn(process.execPath, ["--import", "tsx", MAIN, "mcp"], {
+      const child = spawn(process.execPath, [BIN, "mcp"], {
         env,
         stdio: ["pipe", "pipe", "pipe"],
       });

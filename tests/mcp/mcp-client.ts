@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 
-const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 
 export type Era = "2025-11-25" | "2026-07-28";
 
@@ -27,7 +27,7 @@ export async function connectStdio(
   );
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: ["--import", "tsx", MAIN, "mcp"],
+    args: [BIN, "mcp"],
     env: Object.fromEntries(
       Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined),
     ),

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/client";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Daemon, daemonFiles } from "../../src/daemon/daemon.js";
+import { daemonFiles } from "../../src/config/paths.js";
+import { startDaemonHost, type DaemonHost } from "../../src/host/run-daemon.js";
 import { silentLogger } from "../../src/log.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
@@ -47,7 +48,7 @@ function post(port: number, headers: Record<string, string>): Promise<number> {
   });
 }
 
-let daemon: Daemon;
+let host: DaemonHost;
 let port: number;
 let token: string;
 let env: NodeJS.ProcessEnv;
@@ -64,13 +65,13 @@ describe("MCP over streamable HTTP from the daemon", () => {
     });
     env = home.env;
     const hearth = await openTestHearth(env);
-    daemon = await Daemon.start(hearth, silentLogger);
-    await daemon.settled();
+    host = await startDaemonHost(hearth, silentLogger);
+    await host.daemon.settled();
     const tokenFile = daemonFiles(home.home).tokenFile;
     token = readFileSync(tokenFile, "utf8").trim();
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
   });
-  afterAll(() => daemon.stop());
+  afterAll(() => host.stop());
 
   it("refuses requests without the token (401), and foreign Host or Origin (403)", async () => {
     const host = `127.0.0.1:${port}`;
@@ -142,7 +143,7 @@ describe("MCP over streamable HTTP from the daemon", () => {
     for (const client of ["claude-desktop", "claude-code", "vscode", "cursor", "zed"]) {
       const stdio = runCli(["mcp", "config", client], env);
       expect(stdio.code, client).toBe(0);
-      expect(stdio.stdout, client).toMatch(/main\.ts.*mcp|"mcp"/s);
+      expect(stdio.stdout, client).toMatch(/bin\.js.*mcp|"mcp"/s);
     }
     const bad = runCli(["mcp", "config", "emacs"], env);
     expect(bad.code).toBe(2);

@@ -4,14 +4,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Daemon } from "../../src/daemon/daemon.js";
+import { startDaemonHost, type DaemonHost } from "../../src/host/run-daemon.js";
 import { silentLogger } from "../../src/log.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { CATEGORIES, EU_CSV, US_CSV } from "../tables/statements.js";
 import { connectStdio } from "./mcp-client.js";
 
 let root: string;
-let daemon: Daemon;
+let host: DaemonHost;
 let client: Client;
 
 async function call(args: Record<string, unknown>, name = "query_table") {
@@ -33,13 +33,13 @@ describe("query_table over MCP", () => {
     });
     const { home, env } = makeHome({ config: { roots: [root], index: { debounceMs: 50 } } });
     writeFileSync(join(home, "categories.txt"), CATEGORIES);
-    daemon = await Daemon.start(await openTestHearth(env), silentLogger);
-    await daemon.settled();
+    host = await startDaemonHost(await openTestHearth(env), silentLogger);
+    await host.daemon.settled();
     client = await connectStdio(env);
   });
   afterAll(async () => {
     await client.close();
-    await daemon.stop();
+    await host.stop();
   });
 
   it("lists the tables with their typed columns", async () => {

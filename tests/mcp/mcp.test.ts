@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Daemon } from "../../src/daemon/daemon.js";
+import { startDaemonHost, type DaemonHost } from "../../src/host/run-daemon.js";
 import type { Hearth } from "../../src/hearth.js";
 import { silentLogger } from "../../src/log.js";
 import { NOTES } from "../fixtures.js";
@@ -20,7 +20,7 @@ interface TextItem {
 let root: string;
 let outside: string;
 let hearth: Hearth;
-let daemon: Daemon;
+let host: DaemonHost;
 let env: NodeJS.ProcessEnv;
 let client: Client;
 let changes = 0;
@@ -50,13 +50,13 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
     const home = makeHome({ model: true, config: { roots: [root], index: { debounceMs: 50 } } });
     env = home.env;
     hearth = await openTestHearth(env);
-    daemon = await Daemon.start(hearth, silentLogger);
-    await daemon.settled();
+    host = await startDaemonHost(hearth, silentLogger);
+    await host.daemon.settled();
     client = await connectStdio(env, "2025-11-25", () => changes++);
   });
   afterAll(async () => {
     await client.close();
-    await daemon.stop();
+    await host.stop();
   });
 
   it("lists the tools with schemas and honest annotations", async () => {
@@ -196,7 +196,7 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
     expect(progress).toEqual(["1/2 note written; indexing it"]);
     expect(saved.isError).toBeFalsy();
     const path = (saved.structuredContent as { path: string }).path;
-    expect(path.startsWith(daemon.memoryDir)).toBe(true);
+    expect(path.startsWith(host.daemon.memoryDir())).toBe(true);
     const found = (await call("search", { query: "boiler Kessler", mode: "keyword" }))
       .structuredContent as { results: { path: string }[] };
     expect(found.results[0]?.path).toBe(path);
@@ -204,8 +204,13 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
     const refused = await call("forget", { path: join(root, "home/lease.md") });
     expect(refused.isError).toBe(true);
     expect(existsSync(join(root, "home/lease.md"))).toBe(true);
-    writeFileSync(join(daemon.memoryDir, "handwritten.md"), "# Mine\n\nNot from remember.\n");
-    const notHearths = await call("forget", { path: join(daemon.memoryDir, "handwritten.md") });
+    writeFileSync(
+      join(host.daemon.memoryDir(), "handwritten.md"),
+      "# Mine\n\nNot from remember.\n",
+    );
+    const notHearths = await call("forget", {
+      path: join(host.daemon.memoryDir(), "handwritten.md"),
+    });
     expect(notHearths.isError).toBe(true);
     expect(notHearths.content[0]!.text).toMatch(/not written by remember/);
 
@@ -234,7 +239,7 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
   });
 
   it("records every call in the audit log with the client's name", () => {
-    const entries = hearth.audit.since(0);
+    const entries = hearth.store.audit.since(0);
     expect(
       entries.some(
         (e) => e.tool === "search" && e.client === "hearth-test-client 1.2.3" && e.paths.length > 0,
@@ -251,7 +256,7 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
       join(root, "garden/tomatoes.md"),
     );
     await modern.close();
-    const last = hearth.audit.since(0)[0]!;
+    const last = hearth.store.audit.since(0)[0]!;
     expect(last).toMatchObject({ tool: "search", client: "hearth-test-client 1.2.3" });
   });
 
@@ -279,11 +284,9 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
   });
   it("lists resources in pages with a cursor", async () => {
     await waitFor(() => hearth.store.counts().files >= 800, 60_000);
-    await daemon.settled();
-    // An explicit cursor asks for one page (the SDK client aggregates otherwise); "0" is the first.
-    const firstPage = await client.listResources({
-      cursor: Buffer.from("0").toString("base64url"),
-    });
+    await host.daemon.settled();
+    // A raw request gets one page (the SDK client's listResources() aggregates them all).
+    const firstPage = await client.request({ method: "resources/list", params: {} });
     expect(firstPage.resources).toHaveLength(100);
     expect(firstPage.nextCursor).toBeTruthy();
     const secondPage = await client.listResources({ cursor: firstPage.nextCursor });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { indexRoot } from "../../src/pipeline/index-root.js";
 import { NOTES } from "../fixtures.js";
-import { makeHome, openTestHearth, tempDir, testModelPath, writeTree } from "../helpers.js";
+import { makeHome, openTestHearth, rawDb, tempDir, testModelPath, writeTree } from "../helpers.js";
 
 async function indexedHearth() {
   const root = tempDir();
@@ -16,7 +16,7 @@ async function indexedHearth() {
 }
 
 function ftsRowsFor(hearth: Awaited<ReturnType<typeof openTestHearth>>, word: string): number {
-  return hearth.store.db
+  return rawDb(hearth)
     .prepare("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?")
     .pluck()
     .get(`"${word}"`) as number;
@@ -32,12 +32,12 @@ describe("indexRoot", () => {
     expect(counts.chunks).toBeGreaterThanOrEqual(5);
     expect(counts.vectors).toBe(counts.chunks);
     expect(first.chunksEmbedded).toBe(counts.chunks);
-    expect(hearth.embedder!.embeddedCount).toBe(counts.chunks);
+    expect(hearth.model.current!.embeddedCount).toBe(counts.chunks);
   });
 
   it("re-indexing an unchanged tree reads no file and embeds nothing", async () => {
     const { root, hearth } = await indexedHearth();
-    const before = hearth.embedder!.embeddedCount;
+    const before = hearth.model.current!.embeddedCount;
     const again = await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
     expect(again).toMatchObject({
       unchanged: 5,
@@ -46,7 +46,7 @@ describe("indexRoot", () => {
       removed: 0,
       chunksEmbedded: 0,
     });
-    expect(hearth.embedder!.embeddedCount).toBe(before);
+    expect(hearth.model.current!.embeddedCount).toBe(before);
   });
 
   it("a touched file with the same content is hashed but not re-indexed", async () => {
@@ -91,21 +91,21 @@ describe("indexRoot", () => {
     const counts = hearth.store.counts();
     expect(counts.vectors).toBe(vectorsBefore - 1);
     expect(counts.vectors).toBe(counts.chunks);
-    const orphans = hearth.store.db
+    const orphans = rawDb(hearth)
       .prepare("SELECT count(*) FROM vec_chunks WHERE chunk_id NOT IN (SELECT id FROM chunks)")
       .pluck()
       .get();
     expect(orphans).toBe(0);
-    expect(hearth.store.db.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(rawDb(hearth).pragma("integrity_check", { simple: true })).toBe("ok");
   });
 
   it("a renamed file reuses its embeddings", async () => {
     const { root, hearth } = await indexedHearth();
-    const before = hearth.embedder!.embeddedCount;
+    const before = hearth.model.current!.embeddedCount;
     renameSync(join(root, "travel/japan.txt"), join(root, "travel/japan-2027.txt"));
     const again = await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
     expect(again).toMatchObject({ indexed: 1, removed: 1, chunksEmbedded: 0, chunksFromCache: 1 });
-    expect(hearth.embedder!.embeddedCount).toBe(before);
+    expect(hearth.model.current!.embeddedCount).toBe(before);
   });
 
   it("indexes without a model, then embeds the backlog once a model is configured", async () => {
@@ -113,8 +113,8 @@ describe("indexRoot", () => {
     writeTree(root, NOTES);
     const { env, home } = makeHome();
     const keywordOnly = await openTestHearth(env);
-    expect(keywordOnly.embedder).toBeNull();
-    expect(keywordOnly.modelNotice).toMatch(/semantic search is off.*download/s);
+    expect(keywordOnly.model.current).toBeNull();
+    expect(keywordOnly.model.notice).toMatch(/semantic search is off.*download/s);
     await indexRoot(keywordOnly.indexDeps, root, { concurrency: 2 });
     expect(keywordOnly.store.counts()).toMatchObject({ files: 5, vectors: 0 });
     await keywordOnly.close();

@@ -9,10 +9,9 @@ import type { Hearth } from "../../src/hearth.js";
 import { silentLogger } from "../../src/log.js";
 import { backfillVectors } from "../../src/pipeline/backfill-vectors.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
-import { runModelSwitch } from "../../src/pipeline/switch-model.js";
-import { beginSwitch, countPendingSwitch } from "../../src/store/model-switch.js";
+import { reembedForSwitch } from "../../src/pipeline/reembed-for-switch.js";
 import { NOTES } from "../fixtures.js";
-import { makeHome, openTestHearth, tempDir, testModelPath, writeTree } from "../helpers.js";
+import { makeHome, openTestHearth, rawDb, tempDir, testModelPath, writeTree } from "../helpers.js";
 import { makeSecondModel } from "../model-switch-fixtures.js";
 
 let modelB: string;
@@ -34,7 +33,7 @@ const semantic = (hearth: Hearth, query: string) =>
   hearth.searcher.search({ query, mode: "semantic", limit: 3, filters: {}, chunksPerFile: 1 });
 
 const tables = (hearth: Hearth) =>
-  hearth.store.db
+  rawDb(hearth)
     .prepare(
       "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name",
     )
@@ -48,24 +47,24 @@ describe("model switch", () => {
 
   it("keeps searching the old vectors until the new ones are complete, then swaps atomically", async () => {
     const { root, hearth } = await indexed();
-    const modelA = hearth.store.activeModel()!;
+    const modelA = hearth.store.vectors.activeModel()!;
     const b = await load(modelB);
-    const target = beginSwitch(hearth.store, { ...b.info, modelPath: modelB })!;
+    const target = hearth.store.vectors.beginSwitch({ ...b.info, modelPath: modelB })!;
     expect(target.table).toMatch(/^vec_m\d+$/);
     const chunks = hearth.store.counts().chunks;
-    expect(countPendingSwitch(hearth.store)).toBe(chunks);
+    expect(hearth.store.vectors.countPendingSwitch()).toBe(chunks);
 
     // Stop after the first batch to look at the index mid-switch.
     const pause = new AbortController();
     await expect(
-      runModelSwitch(hearth.store, b, {
+      reembedForSwitch(hearth.store, b, {
         batchSize: 2,
         signal: pause.signal,
         onProgress: () => pause.abort(),
       }),
     ).rejects.toThrow();
-    expect(countPendingSwitch(hearth.store)).toBeGreaterThan(0);
-    expect(hearth.store.activeModel()!.fingerprint).toBe(modelA.fingerprint);
+    expect(hearth.store.vectors.countPendingSwitch()).toBeGreaterThan(0);
+    expect(hearth.store.vectors.activeModel()!.fingerprint).toBe(modelA.fingerprint);
     const during = await semantic(hearth, "banana smoothie with yogurt");
     expect(during.results[0]!.path).toBe(join(root, "food/smoothie.txt"));
     writeFileSync(
@@ -74,12 +73,12 @@ describe("model switch", () => {
     );
     await indexRoot(hearth.indexDeps, root, { concurrency: 1 });
 
-    const embedded = await runModelSwitch(hearth.store, b, {
+    const embedded = await reembedForSwitch(hearth.store, b, {
       batchSize: 2,
-      onSwitched: () => void hearth.useEmbedder(b)?.close(),
+      onSwitched: () => void hearth.model.swap(b)?.close(),
     });
     const first = 2; // texts embedded before the pause
-    const active = hearth.store.activeModel()!;
+    const active = hearth.store.vectors.activeModel()!;
     expect(active).toMatchObject({
       fingerprint: b.info.fingerprint,
       dimensions: 32,
@@ -89,9 +88,9 @@ describe("model switch", () => {
     const counts = hearth.store.counts();
     expect(counts.vectors).toBe(counts.chunks);
     expect(counts.chunks).toBeGreaterThan(chunks); // the file added mid-switch has B vectors too
-    expect(hearth.store.countChunksWithoutVectors()).toBe(0);
+    expect(hearth.store.vectors.countChunksWithoutVectors()).toBe(0);
     // Each distinct text went through B once.
-    const distinct = hearth.store.db
+    const distinct = rawDb(hearth)
       .prepare("SELECT count(DISTINCT hash) FROM chunks")
       .pluck()
       .get() as number;
@@ -103,13 +102,13 @@ describe("model switch", () => {
 
     // Back to A: every text is in A's cache, so nothing goes through the model.
     const a = await load(testModelPath());
-    beginSwitch(hearth.store, { ...a.info, modelPath: testModelPath() });
+    hearth.store.vectors.beginSwitch({ ...a.info, modelPath: testModelPath() });
     expect(
-      await runModelSwitch(hearth.store, a, {
-        onSwitched: () => void hearth.useEmbedder(a)?.close(),
+      await reembedForSwitch(hearth.store, a, {
+        onSwitched: () => void hearth.model.swap(a)?.close(),
       }),
     ).toBe(0); // every text is in A's cache, the new file's included
-    expect(hearth.store.activeModel()!.fingerprint).toBe(modelA.fingerprint);
+    expect(hearth.store.vectors.activeModel()!.fingerprint).toBe(modelA.fingerprint);
   });
 
   it("resumes an interrupted switch after a reopen, embedding only what was left", async () => {
@@ -121,54 +120,54 @@ describe("model switch", () => {
     );
     const { env, hearth } = await indexed(many);
     const b = await load(modelB);
-    beginSwitch(hearth.store, { ...b.info, modelPath: modelB });
+    hearth.store.vectors.beginSwitch({ ...b.info, modelPath: modelB });
     const stop = new AbortController();
     await expect(
-      runModelSwitch(hearth.store, b, {
+      reembedForSwitch(hearth.store, b, {
         batchSize: 4,
         signal: stop.signal,
         onProgress: () => stop.abort(),
       }),
     ).rejects.toThrow();
-    const left = countPendingSwitch(hearth.store);
+    const left = hearth.store.vectors.countPendingSwitch();
     expect(left).toBeGreaterThan(0);
     await b.close();
     await hearth.close();
 
     const again = await openTestHearth(env); // still model A in the config: the index opens as before
-    expect(again.store.pendingSwitch()?.modelPath).toBe(modelB);
+    expect(again.store.vectors.pendingSwitch()?.modelPath).toBe(modelB);
     expect((await semantic(again, "banana smoothie with yogurt")).results[0]!.path).toMatch(
       /smoothie/,
     );
     const b2 = await load(modelB);
-    const embedded = await runModelSwitch(again.store, b2, {});
+    const embedded = await reembedForSwitch(again.store, b2, {});
     expect(embedded).toBeLessThanOrEqual(left);
     expect(embedded).toBeGreaterThan(0);
-    expect(again.store.activeModel()!.fingerprint).toBe(b2.info.fingerprint);
+    expect(again.store.vectors.activeModel()!.fingerprint).toBe(b2.info.fingerprint);
     await b2.close();
   });
 
   it("leaves out vectors of a model that is no longer active; the backfill replaces them", async () => {
     const { root, hearth } = await indexed();
     const b = await load(modelB);
-    beginSwitch(hearth.store, { ...b.info, modelPath: modelB });
-    await runModelSwitch(hearth.store, b, {}); // the hearth still indexes with A, as a daemon mid-swap would
+    hearth.store.vectors.beginSwitch({ ...b.info, modelPath: modelB });
+    await reembedForSwitch(hearth.store, b, {}); // the hearth still indexes with A, as a daemon mid-swap would
     writeFileSync(join(root, "late.md"), "# Late\nwritten with the old model's vectors");
     await indexRoot(hearth.indexDeps, root, { concurrency: 1 });
-    expect(hearth.store.countChunksWithoutVectors()).toBe(1);
+    expect(hearth.store.vectors.countChunksWithoutVectors()).toBe(1);
     await backfillVectors(hearth.store, b);
-    expect(hearth.store.countChunksWithoutVectors()).toBe(0);
+    expect(hearth.store.vectors.countChunksWithoutVectors()).toBe(0);
     await b.close();
   });
 
   it("reindex --vectors cancels a switch under way", async () => {
     const { hearth } = await indexed();
     const b = await load(modelB);
-    beginSwitch(hearth.store, { ...b.info, modelPath: modelB });
-    const active = hearth.store.activeModel()!;
-    hearth.store.replaceVectorIndex(active.fingerprint, active.dimensions);
-    expect(hearth.store.pendingSwitch()).toBeNull();
-    expect(countPendingSwitch(hearth.store)).toBe(0);
+    hearth.store.vectors.beginSwitch({ ...b.info, modelPath: modelB });
+    const active = hearth.store.vectors.activeModel()!;
+    hearth.store.vectors.replaceIndex(active.fingerprint, active.dimensions);
+    expect(hearth.store.vectors.pendingSwitch()).toBeNull();
+    expect(hearth.store.vectors.countPendingSwitch()).toBe(0);
     expect(tables(hearth)).toEqual(["vec_chunks"]);
     await b.close();
   });

@@ -23,7 +23,11 @@ const request = (extra: Partial<SearchRequest> = {}): SearchRequest => ({
 async function hearthWith(rerank: Record<string, unknown>, gpu: false | "auto" = false) {
   const { env } = makeHome({
     model: true,
-    config: { embedding: { gpu }, search: { rerank: { model: reranker, ...rerank } } },
+    config: {
+      roots: [root],
+      embedding: { gpu },
+      search: { rerank: { model: reranker, ...rerank } },
+    },
   });
   const hearth = await openTestHearth(env);
   await indexRoot(hearth.indexDeps, root, { concurrency: 1 });

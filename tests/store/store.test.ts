@@ -6,34 +6,35 @@ import { SCHEMA_VERSION } from "../../src/store/migrations.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { Store } from "../../src/store/store.js";
 import { statSync } from "node:fs";
-import { tempDir } from "../helpers.js";
+import { rawDb, tempDir } from "../helpers.js";
 
 function openStore(): { store: Store; file: string } {
   const file = join(tempDir(), "index.sqlite");
-  return { store: new Store(openDatabase(file)), file };
+  return { store: Store.open(file), file };
 }
 
 describe("Store", () => {
   it("creates the schema through the migrations, in WAL mode, owner-only", () => {
     const { store, file } = openStore();
-    expect(store.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    const db = rawDb(file);
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     store.close();
     // Re-opening applies nothing twice.
-    const again = new Store(openDatabase(file));
+    const again = Store.open(file);
     expect(again.counts()).toMatchObject({ files: 0, chunks: 0 });
     again.close();
   });
 
   it("brings an older index up to date even when opened read-only", () => {
     const { store, file } = openStore();
-    // Undo the last migration by hand: what an index written by the previous release looks like.
-    store.db.exec(
-      "DROP INDEX chunks_pending_switch; ALTER TABLE chunks DROP COLUMN pending_switch",
-    );
-    store.db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     store.close();
+    // Undo the last migration by hand: what an index written by the previous release looks like.
+    const db = rawDb(file);
+    db.exec("DROP INDEX chunks_pending_switch; ALTER TABLE chunks DROP COLUMN pending_switch");
+    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.close();
     const reader = openDatabase(file, { readonly: true });
     expect(reader.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(reader.prepare("SELECT count(pending_switch) FROM chunks").pluck().get()).toBe(0);
@@ -42,18 +43,20 @@ describe("Store", () => {
 
   it("refuses a database written by a newer schema", () => {
     const { store, file } = openStore();
-    store.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     store.close();
+    const db = rawDb(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
     expect(() => openDatabase(file)).toThrow(/newer Hearth/);
   });
 
   it("refuses vectors from a different model, with the fix in the message", () => {
     const { store } = openStore();
-    store.activateModel("model-a.gguf/plain/64d", 64);
-    expect(store.activateModel("model-a.gguf/plain/64d", 64).dimensions).toBe(64);
+    store.vectors.activateModel("model-a.gguf/plain/64d", 64);
+    expect(store.vectors.activateModel("model-a.gguf/plain/64d", 64).dimensions).toBe(64);
     let error: unknown;
     try {
-      store.activateModel("model-b.gguf/bge/384d", 384);
+      store.vectors.activateModel("model-b.gguf/bge/384d", 384);
     } catch (err) {
       error = err;
     }
@@ -61,8 +64,8 @@ describe("Store", () => {
     expect((error as HearthError).code).toBe("INDEX_MODEL_MISMATCH");
     expect((error as HearthError).message).toMatch(/model-a.*64d.*model-b.*384d/s);
     expect((error as HearthError).message).toContain("hearth reindex --vectors");
-    store.replaceVectorIndex("model-b.gguf/bge/384d", 384);
-    expect(store.activeModel()?.fingerprint).toBe("model-b.gguf/bge/384d");
+    store.vectors.replaceIndex("model-b.gguf/bge/384d", 384);
+    expect(store.vectors.activeModel()?.fingerprint).toBe("model-b.gguf/bge/384d");
   });
 
   it("refuses changed chunker settings, with the fix in the message", () => {
@@ -73,9 +76,9 @@ describe("Store", () => {
   });
 
   it("writes a file's chunks, FTS rows and vectors together and removes them together", () => {
-    const { store } = openStore();
+    const { store, file } = openStore();
     const root = store.addRoot("/notes");
-    store.activateModel("m", 8);
+    store.vectors.activateModel("m", 8);
     const vector = new Float32Array([1, 0, 0, 0, 0, 0, 0, 0]);
     store.writeIndexedFile(
       {
@@ -110,17 +113,17 @@ describe("Store", () => {
       ]),
     );
     expect(store.counts()).toMatchObject({ files: 1, chunks: 2, vectors: 2 });
-    expect(store.countChunksWithoutVectors()).toBe(0);
+    expect(store.vectors.countChunksWithoutVectors()).toBe(0);
     expect(store.deleteFile("/notes/a.md")).toBe(true);
     expect(store.counts()).toMatchObject({ files: 0, chunks: 0, vectors: 0 });
     expect(
-      store.db
+      rawDb(file)
         .prepare("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'alpha'")
         .pluck()
         .get(),
     ).toBe(0);
     // The cache outlives the file: the same text elsewhere is not embedded again.
-    expect(store.cachedVectors("m", ["c0", "c1", "other"]).size).toBe(2);
+    expect(store.vectors.cachedVectors("m", ["c0", "c1", "other"]).size).toBe(2);
     expect(store.deleteFile("/notes/a.md")).toBe(false);
   });
 });

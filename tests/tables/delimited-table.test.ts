@@ -3,12 +3,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { delimitedIndexer } from "../../src/indexers/delimited.js";
-import { tempDir } from "../helpers.js";
+import { fileInput, tempDir } from "../helpers.js";
 
 async function tableOf(name: string, bytes: Buffer | string) {
   const path = join(tempDir(), name);
   writeFileSync(path, bytes);
-  const doc = await delimitedIndexer.extract(path, new AbortController().signal);
+  const doc = await delimitedIndexer.extract(fileInput(path), new AbortController().signal);
   return { doc, table: doc.tables![0]! };
 }
 

@@ -5,21 +5,29 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Hearth } from "../../src/hearth.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
-import type { GroupsAnswer, RowsAnswer } from "../../src/table-query/run-query.js";
+import type { GroupsAnswer, RowsAnswer } from "../../src/store/table-sql/answer.js";
 import { type TableQueryInput, tableQuerySchema } from "../../src/table-query/spec.js";
-import { TableQueries } from "../../src/table-query/table-queries.js";
 import { DEFAULT_CATEGORIES_FILE, loadCategories } from "../../src/table-query/categories.js";
 import { makeXlsx } from "../indexers/fixtures.js";
-import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
 import { CATEGORIES, EU_CSV, OFX_SGML, OFX_XML, UK_CSV, US_CSV } from "./statements.js";
 
 let root: string;
 let home: string;
 let hearth: Hearth;
-let tables: TableQueries;
+/** The store's table queries over the root, with the categories file the test writes. */
+const tables = {
+  list: (limit: number, offset: number) => hearth.store.tables.list(limit, offset, [root]),
+  query: (input: TableQueryInput) =>
+    hearth.store.tables.query(
+      tableQuerySchema.parse(input),
+      loadCategories(join(home, "categories.txt")),
+      [root],
+    ),
+};
 
 function query(input: TableQueryInput) {
-  return tables.query(tableQuerySchema.parse(input));
+  return tables.query(input);
 }
 const rows = (input: TableQueryInput) => query(input) as RowsAnswer;
 const groups = (input: TableQueryInput) => query(input) as GroupsAnswer;
@@ -46,7 +54,6 @@ describe("statements as tables", () => {
     writeFileSync(join(home, "categories.txt"), CATEGORIES);
     hearth = await openTestHearth(made.env, { loadModel: false });
     await reindex();
-    tables = new TableQueries(hearth.store.db, join(home, "categories.txt"));
   });
 
   it("lists every statement and sheet with typed columns", () => {
@@ -202,7 +209,7 @@ describe("statements as tables", () => {
 
   it("refuses malformed queries with a message that says what to send", () => {
     expect(() => query({ group_by: "payee" })).toThrow(/no column "payee"[\s\S]*"description"/);
-    expect(() => query({ table: "/no/such.csv" })).toThrow(/no table[\s\S]*list_tables/);
+    expect(() => query({ table: "/no/such.csv" })).toThrow(/no table[\s\S]*"list": true/);
     expect(() => query({ from: "2026-03-01", to: "2026-01-01" })).toThrow(/after/);
     expect(() => query({ table: file("us.csv"), of: "Description", aggregates: ["sum"] })).toThrow(
       /cannot be summed/,
@@ -250,7 +257,7 @@ describe("statements as tables", () => {
     rmSync(file("uk.csv"));
     await reindex();
     expect(rows({ equals: { currency: "GBP" } }).total).toBe(0);
-    expect(hearth.store.db.prepare("SELECT count(*) FROM table_rows").pluck().get()).toBe(
+    expect(rawDb(hearth).prepare("SELECT count(*) FROM table_rows").pluck().get()).toBe(
       7 + 5 + 3 + 2 + 30 + 2,
     );
   });

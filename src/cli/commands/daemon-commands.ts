@@ -1,19 +1,16 @@
 // `hearth start [DIR...] [--detach]` and `hearth stop`: run the daemon in the foreground or background.
 import { spawn } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
-import { resolveHearthPaths, type HearthPaths } from "../../config/paths.js";
+import { daemonFiles, resolveHearthPaths, type HearthPaths } from "../../config/paths.js";
 import { updateRoots } from "../../config/edit-config.js";
-import { Daemon, daemonFiles } from "../../daemon/daemon.js";
-import { runningDaemonPid } from "../../daemon/lock.js";
-import { HearthError } from "../../errors.js";
-import { openHearth } from "../../hearth.js";
-import type { Logger } from "../../log.js";
-import { resolveRoot } from "../../pipeline/index-root.js";
-import { findDaemon } from "../daemon-client.js";
-import { selfCommand } from "../self-command.js";
 import { loadConfig } from "../../config/load-config.js";
+import { runningDaemonPid } from "../../daemon/lock.js";
 import { resolveModel } from "../../embed/resolve-model.js";
-import { runModelsPull } from "./models-command.js";
+import { HearthError } from "../../errors.js";
+import { resolveRoot } from "../../pipeline/resolve-root.js";
+import { findDaemon } from "../daemon-client.js";
+import type { CliContext } from "../context.js";
+import { selfCommand } from "../self-command.js";
 
 const START_TIMEOUT_MS = 60_000;
 
@@ -22,11 +19,11 @@ async function sleep(ms: number): Promise<void> {
 }
 
 export async function runStart(
+  cli: CliContext,
   dirs: string[],
   opts: { detach?: boolean; pull?: boolean },
-  log: Logger,
 ): Promise<void> {
-  const paths = resolveHearthPaths();
+  const paths = resolveHearthPaths(cli.env);
   const files = daemonFiles(paths.dataDir);
   const running = runningDaemonPid(files.lockFile);
   if (running !== null) {
@@ -44,36 +41,36 @@ export async function runStart(
   if (opts.pull) {
     const config = loadConfig(paths.configFile);
     const none = resolveModel(config.embedding.model, paths.modelsDir).kind === "none";
-    if (config.embedding.backend === "llama" && none) await runModelsPull(undefined, {});
+    if (config.embedding.backend === "llama" && none)
+      await (await import("./models-command.js")).runModelsPull(cli, undefined, {});
   }
   if (opts.detach) {
-    const pid = await startDetached(paths);
-    console.log(`started (pid ${pid}); logs in ${files.logFile}`);
+    const pid = await startDetached(paths, cli.env);
+    cli.io.out(`started (pid ${pid}); logs in ${files.logFile}`);
     return;
   }
-
-  const hearth = await openHearth({ log });
-  if (hearth.modelNotice) log.warn(`${hearth.modelNotice} (or start with --pull)`);
+  const [{ openHearth }, { startDaemonHost }] = await Promise.all([
+    import("../../hearth.js"),
+    import("../../host/run-daemon.js"),
+  ]);
+  const hearth = await openHearth({ log: cli.log, env: cli.env });
+  if (hearth.model.notice) cli.log.warn(`${hearth.model.notice} (or start with --pull)`);
   if (hearth.config.roots.length === 0)
-    log.warn("no folders are watched yet: run `hearth add DIR`");
-  const daemon = await Daemon.start(hearth, log);
-  const stop = () => void daemon.stop();
+    cli.log.warn("no folders are watched yet: run `hearth add DIR`");
+  const host = await startDaemonHost(hearth, cli.log);
+  const stop = () => void host.stop();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  await daemon.stopped;
+  await host.stopped;
 }
 
 /** Starts the daemon in the background and returns its pid once it answers. Prints nothing (stdout may be MCP's). */
-export async function startDetached(paths: HearthPaths): Promise<number> {
+export async function startDetached(paths: HearthPaths, env: NodeJS.ProcessEnv): Promise<number> {
   const logFile = daemonFiles(paths.dataDir).logFile;
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
   const out = openSync(logFile, "a", 0o600);
   const [bin, ...args] = selfCommand("start");
-  const child = spawn(bin!, args, {
-    detached: true,
-    stdio: ["ignore", out, out],
-    env: process.env,
-  });
+  const child = spawn(bin!, args, { detached: true, stdio: ["ignore", out, out], env });
   child.unref();
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -92,16 +89,16 @@ export async function startDetached(paths: HearthPaths): Promise<number> {
   throw new HearthError("DAEMON_UNREACHABLE", "the daemon did not start", `see ${logFile}`);
 }
 
-export async function runStop(): Promise<void> {
-  const paths = resolveHearthPaths();
+export async function runStop(cli: CliContext): Promise<void> {
+  const paths = resolveHearthPaths(cli.env);
   const daemon = findDaemon(paths);
   if (!daemon) {
-    console.log("not running");
+    cli.io.out("not running");
     return;
   }
   await daemon.call("stop");
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && runningDaemonPid(daemonFiles(paths.dataDir).lockFile) !== null)
     await sleep(50);
-  console.log(`stopped (pid ${daemon.pid})`);
+  cli.io.out(`stopped (pid ${daemon.pid})`);
 }

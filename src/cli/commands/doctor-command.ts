@@ -2,14 +2,13 @@
 import { realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { chunkDocument } from "../../chunk/chunker.js";
+import { sharedLlama } from "../../embed/llama.js";
 import { resolveModel } from "../../embed/resolve-model.js";
-import { sharedLlama } from "../../embed/llama-embedder.js";
 import { errorMessage } from "../../errors.js";
 import { openHearth, type Hearth } from "../../hearth.js";
-import { indexerFor } from "../../indexers/registry.js";
-import type { Logger } from "../../log.js";
-import { isInside } from "../../mcp/confine-path.js";
-import { IgnoreRules } from "../../pipeline/ignore-rules.js";
+import { readRegularFile } from "../../pipeline/read-file.js";
+import { configRuntime } from "../../service/config-runtime.js";
+import type { CliContext } from "../context.js";
 
 type Line = [label: string, text: string];
 
@@ -23,25 +22,23 @@ async function explainFile(hearth: Hearth, file: string): Promise<Line[]> {
   }
   const info = await stat(path);
   out.push(["file", `${path} (${info.size} bytes)`]);
-  const roots = [
-    ...new Set([...hearth.config.roots, ...hearth.store.listRoots().map((r) => r.path)]),
-  ];
-  const root = roots.find((r) => isInside(path, r));
+  // The daemon's own decision, from the same roots and rules.
+  const { policy } = await configRuntime(hearth);
+  const root = policy.rootOf(path);
   if (!root)
     return [
       ...out,
       ["root", "not under a watched or indexed folder — fix: hearth add <its folder>"],
     ];
-  out.push(["root", root]);
-  const why = new IgnoreRules(root, hearth.indexDeps.ignore).whyIgnored(path, false);
-  if (why) return [...out, ["ignored", why]];
-  const indexer = indexerFor(path);
-  if (!indexer) return [...out, ["kind", "no indexer for this extension: not indexed"]];
-  if (info.size > hearth.config.index.maxFileBytes) {
-    out.push([
-      "size",
-      `over index.maxFileBytes (${hearth.config.index.maxFileBytes}): recorded as failed`,
-    ]);
+  out.push(["root", root.path]);
+  const verdict = policy.check(path, info);
+  if (!verdict.indexable) {
+    if (verdict.code === "FILE_TOO_LARGE")
+      out.push(["size", `${verdict.rule}: recorded as failed`]);
+    else {
+      const label = verdict.code === "FILE_KIND_UNSUPPORTED" ? "kind" : "ignored";
+      return [...out, [label, `${verdict.rule} — fix: ${verdict.fix}`]];
+    }
   }
   const record = hearth.store.getFile(path);
   if (!record)
@@ -49,19 +46,16 @@ async function explainFile(hearth: Hearth, file: string): Promise<Line[]> {
   else if (record.status === "failed")
     out.push(["index", `failed: ${record.error ?? "unknown"} (retried when the file changes)`]);
   else {
-    const n = hearth.store.db
-      .prepare(
-        "SELECT count(*) AS chunks, sum(has_vector) AS vectors FROM chunks WHERE file_id = ?",
-      )
-      .get(record.id) as { chunks: number; vectors: number | null };
+    const n = hearth.store.chunkCounts(record.id);
     out.push([
       "index",
-      `indexed ${new Date(record.indexedAt).toISOString()}: ${n.chunks} chunks, ${n.vectors ?? 0} with vectors`,
+      `indexed ${new Date(record.indexedAt).toISOString()}: ${n.chunks} chunks, ${n.vectors} with vectors`,
     ]);
   }
   try {
     const started = performance.now();
-    const doc = await hearth.indexDeps.extractor.extract(path);
+    const { bytes, stat: read } = await readRegularFile(path, Number.MAX_SAFE_INTEGER);
+    const doc = await hearth.extractor.extract({ path, bytes, mtimeMs: read.mtimeMs });
     const chunks = chunkDocument(doc, hearth.config.chunking);
     const pages = doc.segments.filter((s) => "page" in s).length;
     out.push([
@@ -74,23 +68,18 @@ async function explainFile(hearth: Hearth, file: string): Promise<Line[]> {
   return out;
 }
 
-async function checkSetup(hearth: Hearth, log: Logger): Promise<Line[]> {
+async function checkSetup(cli: CliContext, hearth: Hearth): Promise<Line[]> {
   const out: Line[] = [["node", `${process.version} on ${process.platform} ${process.arch}`]];
   out.push(["config", hearth.paths.configFile]);
-  out.push([
-    "index",
-    `${hearth.paths.indexFile}: integrity ${String(hearth.store.db.pragma("quick_check", { simple: true }))}`,
-  ]);
+  out.push(["index", `${hearth.paths.indexFile}: integrity ${hearth.store.quickCheck()}`]);
   const model = resolveModel(hearth.config.embedding.model, hearth.paths.modelsDir);
+  const embedder = hearth.model.current;
   if (model.kind === "none") out.push(["model", `${model.reason} — fix: ${model.hint}`]);
-  else if (hearth.embedder)
-    out.push([
-      "model",
-      `${hearth.embedder.info.name} (${hearth.embedder.info.dimensions}d) from ${model.path}`,
-    ]);
-  else out.push(["model", `${model.path}: ${hearth.modelNotice ?? "not loaded"}`]);
-  if (hearth.embedder && hearth.config.embedding.backend === "llama") {
-    const gpu = (await sharedLlama(hearth.config.embedding.gpu, log)).gpu;
+  else if (embedder)
+    out.push(["model", `${embedder.info.name} (${embedder.info.dimensions}d) from ${model.path}`]);
+  else out.push(["model", `${model.path}: ${hearth.model.notice ?? "not loaded"}`]);
+  if (embedder && hearth.config.embedding.backend === "llama") {
+    const gpu = (await sharedLlama(hearth.config.embedding.gpu, cli.log)).gpu;
     out.push([
       "backend",
       `llama.cpp on ${gpu === false ? "the CPU" : gpu} (embedding.gpu: ${String(hearth.config.embedding.gpu)})`,
@@ -104,7 +93,7 @@ async function checkSetup(hearth: Hearth, log: Logger): Promise<Line[]> {
       ? `${hearth.reranker.name} on ${hearth.reranker.gpu === false ? "the CPU" : hearth.reranker.gpu}`
       : (hearth.rerankNotice ?? "not loaded"),
   ]);
-  const active = hearth.store.activeModel();
+  const active = hearth.store.vectors.activeModel();
   out.push(["vectors", active ? `${active.fingerprint}` : "none yet"]);
   out.push(["chunker", hearth.store.getMeta("chunker") ?? "not set yet"]);
   for (const root of hearth.config.roots) out.push(["root", root]);
@@ -113,27 +102,30 @@ async function checkSetup(hearth: Hearth, log: Logger): Promise<Line[]> {
 }
 
 export async function runDoctor(
+  cli: CliContext,
   file: string | undefined,
   opts: { json?: boolean },
-  log: Logger,
 ): Promise<void> {
+  const { io } = cli;
   let hearth: Hearth;
   try {
-    hearth = await openHearth({ log, readonly: true, loadModel: file === undefined });
+    hearth = await openHearth({
+      log: cli.log,
+      env: cli.env,
+      readonly: true,
+      loadModel: file === undefined,
+    });
   } catch (err) {
     // The index, the config or a model stops Hearth from opening: say which, with its fix.
-    console.log(`problem      ${errorMessage(err)}`);
-    process.exitCode = 1;
+    io.out(`problem      ${errorMessage(err)}`);
+    cli.exitCode = 1;
     return;
   }
   try {
     const lines =
-      file === undefined ? await checkSetup(hearth, log) : await explainFile(hearth, file);
-    if (opts.json)
-      console.log(
-        JSON.stringify(Object.fromEntries(lines.map(([k, v], i) => [`${i}:${k}`, v])), null, 2),
-      );
-    else for (const [label, text] of lines) console.log(`${label.padEnd(13)}${text}`);
+      file === undefined ? await checkSetup(cli, hearth) : await explainFile(hearth, file);
+    if (opts.json) io.json(Object.fromEntries(lines.map(([k, v], i) => [`${i}:${k}`, v])), 2);
+    else for (const [label, text] of lines) io.out(`${label.padEnd(13)}${text}`);
   } finally {
     await hearth.close();
   }

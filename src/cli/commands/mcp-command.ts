@@ -1,31 +1,34 @@
 // `hearth mcp` (stdio bridge to the daemon, started on demand), `hearth mcp token`, `hearth mcp config CLIENT`.
 import { mkdirSync } from "node:fs";
-import { loadConfig } from "../../config/load-config.js";
-import { resolveHearthPaths } from "../../config/paths.js";
-import { daemonFiles } from "../../daemon/daemon.js";
+import { daemonFiles, resolveHearthPaths } from "../../config/paths.js";
 import { HearthError } from "../../errors.js";
 import { bridgeStdio, connectMcpSocket } from "../../mcp/bridge.js";
-import { loadOrCreateToken } from "../../mcp/http-server.js";
-import { mcpClientConfig, MCP_CLIENTS } from "../../mcp/client-config.js";
+import { MCP_CLIENTS, mcpClientConfig } from "../../mcp/client-config.js";
+import { loadOrCreateToken } from "../../mcp/token.js";
 import { findDaemon } from "../daemon-client.js";
-import { startDetached } from "./daemon-commands.js";
+import type { CliContext } from "../context.js";
 import { selfCommand } from "../self-command.js";
+import { startDetached } from "./daemon-commands.js";
 
-export async function runMcp(): Promise<void> {
-  const paths = resolveHearthPaths();
+export async function runMcp(cli: CliContext): Promise<void> {
+  const paths = resolveHearthPaths(cli.env);
   // One daemon serves every client: it holds the index and the model; this process only relays bytes.
-  if (!findDaemon(paths)) await startDetached(paths);
+  if (!findDaemon(paths)) await startDetached(paths, cli.env);
   const socket = await connectMcpSocket(daemonFiles(paths.dataDir).mcpSocketFile);
   await bridgeStdio(socket);
 }
 
-export function runMcpToken(): void {
-  const paths = resolveHearthPaths();
+export function runMcpToken(cli: CliContext): void {
+  const paths = resolveHearthPaths(cli.env);
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-  console.log(loadOrCreateToken(daemonFiles(paths.dataDir).tokenFile));
+  cli.io.out(loadOrCreateToken(daemonFiles(paths.dataDir).tokenFile));
 }
 
-export function runMcpConfig(client: string, opts: { http?: boolean }): void {
+export async function runMcpConfig(
+  cli: CliContext,
+  client: string,
+  opts: { http?: boolean },
+): Promise<void> {
   if (!(MCP_CLIENTS as readonly string[]).includes(client)) {
     throw new HearthError(
       "BAD_ARGUMENT",
@@ -33,13 +36,14 @@ export function runMcpConfig(client: string, opts: { http?: boolean }): void {
       `use one of: ${MCP_CLIENTS.join(", ")}`,
     );
   }
-  const paths = resolveHearthPaths();
-  const env: Record<string, string> = process.env.HEARTH_HOME
-    ? { HEARTH_HOME: process.env.HEARTH_HOME }
+  const paths = resolveHearthPaths(cli.env);
+  const env: Record<string, string> = cli.env.HEARTH_HOME
+    ? { HEARTH_HOME: cli.env.HEARTH_HOME }
     : {};
   const command = selfCommand("mcp");
   let http: { url: string; token: string } | undefined;
   if (opts.http) {
+    const { loadConfig } = await import("../../config/load-config.js");
     const config = loadConfig(paths.configFile);
     mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
     http = {
@@ -47,9 +51,9 @@ export function runMcpConfig(client: string, opts: { http?: boolean }): void {
       token: loadOrCreateToken(daemonFiles(paths.dataDir).tokenFile),
     };
     if (!config.mcp.http.enabled)
-      console.error(
+      cli.io.err(
         `note: set mcp.http.enabled to true in ${paths.configFile} and restart the daemon`,
       );
   }
-  console.log(mcpClientConfig(client as (typeof MCP_CLIENTS)[number], command, env, http));
+  cli.io.out(mcpClientConfig(client as (typeof MCP_CLIENTS)[number], command, env, http));
 }

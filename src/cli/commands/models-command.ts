@@ -6,13 +6,15 @@ import { resolveHearthPaths } from "../../config/paths.js";
 import { DEFAULT_PRESET, PRESETS } from "../../embed/presets.js";
 import { pullModel } from "../../embed/pull-model.js";
 import { resolveModel } from "../../embed/resolve-model.js";
+import type { CliContext } from "../context.js";
 
 function formatBytes(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : `${(n / 1e6).toFixed(1)} MB`;
 }
 
-export function runModelsList(opts: { json?: boolean }): void {
-  const paths = resolveHearthPaths();
+export function runModelsList(cli: CliContext, opts: { json?: boolean }): void {
+  const { io } = cli;
+  const paths = resolveHearthPaths(cli.env);
   const active = resolveModel(loadConfig(paths.configFile).embedding.model, paths.modelsDir);
   const rows = PRESETS.map((p) => {
     const file = join(paths.modelsDir, p.file);
@@ -23,24 +25,26 @@ export function runModelsList(opts: { json?: boolean }): void {
     };
   });
   if (opts.json) {
-    console.log(JSON.stringify({ modelsDir: paths.modelsDir, presets: rows }, null, 2));
+    io.json({ modelsDir: paths.modelsDir, presets: rows }, 2);
     return;
   }
   for (const r of rows) {
     const mark = r.active ? "* " : r.installed ? "+ " : "  ";
-    console.log(
+    io.out(
       `${mark}${r.name.padEnd(24)}${String(r.sizeMB).padStart(4)} MB  ${(r.kind === "reranker" ? "rank" : `${r.dimensions}d`).padEnd(4)}  ${r.languages.padEnd(15)} ${r.description}`,
     );
   }
-  console.log(`\n* active   + installed   (models in ${paths.modelsDir})`);
+  io.out(`\n* active   + installed   (models in ${paths.modelsDir})`);
 }
 
 export async function runModelsPull(
+  cli: CliContext,
   source: string | undefined,
   opts: { sha256?: string },
 ): Promise<void> {
-  const paths = resolveHearthPaths();
-  const tty = process.stderr.isTTY === true;
+  const { io } = cli;
+  const paths = resolveHearthPaths(cli.env);
+  const tty = io.stderr.isTTY === true;
   const started = Date.now();
   let lastDraw = 0;
   const result = await pullModel(source ?? DEFAULT_PRESET.name, {
@@ -53,14 +57,14 @@ export async function runModelsPull(
       const speed = received / Math.max((now - started) / 1000, 0.001);
       const eta = total ? ` ETA ${Math.ceil((total - received) / Math.max(speed, 1))}s` : "";
       const line = `${formatBytes(received)}${total ? ` / ${formatBytes(total)}` : ""}  ${formatBytes(speed)}/s${eta}`;
-      process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
+      io.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
     },
   });
-  if (tty) process.stderr.write("\r\x1b[2K");
+  if (tty) io.stderr.write("\r\x1b[2K");
   if (result.alreadyInstalled)
-    console.log(`already installed: ${result.path} (verified by ${result.verified})`);
+    io.out(`already installed: ${result.path} (verified by ${result.verified})`);
   else
-    console.log(
+    io.out(
       `installed ${result.path} (${formatBytes(result.bytes)}, verified by ${result.verified}${result.resumedFrom ? `, resumed at ${formatBytes(result.resumedFrom)}` : ""})`,
     );
 }

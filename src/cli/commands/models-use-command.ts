@@ -4,14 +4,14 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setEmbeddingModel } from "../../config/edit-config.js";
 import { resolveHearthPaths } from "../../config/paths.js";
-import type { DaemonStatus } from "../../daemon/daemon.js";
 import type { Embedder } from "../../embed/embedder.js";
 import { PRESETS } from "../../embed/presets.js";
 import { HearthError } from "../../errors.js";
 import { openHearth } from "../../hearth.js";
-import type { Logger } from "../../log.js";
-import { beginModelSwitch, runModelSwitch } from "../../pipeline/switch-model.js";
+import { beginModelSwitch, reembedForSwitch } from "../../pipeline/reembed-for-switch.js";
+import type { StatusResult } from "../../service/ops/status.js";
 import { findDaemon } from "../daemon-client.js";
+import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 
 const POLL_MS = 500;
@@ -40,27 +40,28 @@ export function modelFileFor(name: string, modelsDir: string): string {
 }
 
 export async function runModelsUse(
+  cli: CliContext,
   name: string,
   opts: { wait?: boolean },
-  log: Logger,
 ): Promise<void> {
-  const paths = resolveHearthPaths();
+  const { io, log } = cli;
+  const paths = resolveHearthPaths(cli.env);
   const modelPath = modelFileFor(name, paths.modelsDir);
   const daemon = findDaemon(paths);
-  if (daemon) return switchInDaemon(daemon, modelPath, opts.wait !== false);
-  const hearth = await openHearth({ log, loadModel: false });
-  const progress = createProgress();
+  if (daemon) return switchInDaemon(cli, daemon, modelPath, opts.wait !== false);
+  const hearth = await openHearth({ log, env: cli.env, loadModel: false });
+  const progress = createProgress(io.stderr);
   let embedder: Embedder | null = null;
   try {
     embedder = await beginModelSwitch(hearth.store, hearth.config.embedding, modelPath, log);
     if (!embedder) {
-      console.log(`${modelPath} is already the model of this index`);
+      io.out(`${modelPath} is already the model of this index`);
     } else {
-      const embedded = await runModelSwitch(hearth.store, embedder, {
+      const embedded = await reembedForSwitch(hearth.store, embedder, {
         onProgress: (p) => progress.update({ phase: "vectors", ...p }),
       });
       progress.done();
-      console.log(
+      io.out(
         `now using ${embedder.info.name}: ${embedded} chunks through the model, the rest from its cache`,
       );
     }
@@ -73,39 +74,39 @@ export async function runModelsUse(
 }
 
 async function switchInDaemon(
+  cli: CliContext,
   daemon: NonNullable<ReturnType<typeof findDaemon>>,
   modelPath: string,
   wait: boolean,
 ): Promise<void> {
-  const started = await daemon.call<{ outcome: string; status: DaemonStatus }>(
+  const { io } = cli;
+  const started = await daemon.call<{ outcome: string; status: StatusResult }>(
     "use-model",
     { modelPath },
     120_000,
   );
   if (started.outcome === "already active") {
-    console.log(`${modelPath} is already the model of this index`);
+    io.out(`${modelPath} is already the model of this index`);
     return;
   }
   if (!wait) {
-    console.log(
-      "the daemon is re-embedding in the background; searches go on with the current model",
-    );
-    console.log("`hearth status` shows the progress");
+    io.out("the daemon is re-embedding in the background; searches go on with the current model");
+    io.out("`hearth status` shows the progress");
     return;
   }
-  const progress = createProgress();
-  let status = started.status;
-  while (status.modelSwitch) {
+  const progress = createProgress(io.stderr);
+  let status = started.status.daemon;
+  while (status?.modelSwitch) {
     progress.update({
       phase: "vectors",
       done: status.modelSwitch.done,
       total: status.modelSwitch.total,
     });
     await new Promise((r) => setTimeout(r, POLL_MS));
-    status = await daemon.call<DaemonStatus>("status", undefined, 5000);
+    status = (await daemon.call<StatusResult>("status", undefined, 5000)).daemon;
   }
   progress.done();
-  const last = status.lastModelSwitch;
+  const last = status?.lastModelSwitch;
   if (last?.modelPath === modelPath && !last.switched) {
     throw new HearthError(
       "MODEL_LOAD_FAILED",
@@ -113,5 +114,5 @@ async function switchInDaemon(
       "fix the cause, then run `hearth models use` again: it resumes where it stopped",
     );
   }
-  console.log(`now using ${status.model ?? modelPath}`);
+  io.out(`now using ${status?.model ?? modelPath}`);
 }

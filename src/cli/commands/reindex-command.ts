@@ -1,27 +1,37 @@
 // `hearth reindex [--vectors]`: accept changed chunking or model settings and rebuild what they affect.
+import { resolveHearthPaths } from "../../config/paths.js";
 import { openHearth } from "../../hearth.js";
-import type { Logger } from "../../log.js";
 import { backfillVectors } from "../../pipeline/backfill-vectors.js";
 import { indexRoot } from "../../pipeline/index-root.js";
-import { createProgress } from "../progress.js";
 import { refuseWhileDaemonRuns } from "../daemon-client.js";
+import type { CliContext } from "../context.js";
+import { createProgress } from "../progress.js";
 
-export async function runReindex(opts: { vectors?: boolean }, log: Logger): Promise<void> {
-  refuseWhileDaemonRuns("hearth stop, then reindex, then hearth start");
-  const hearth = await openHearth({ log, reindex: opts.vectors ? "vectors" : "all" });
-  const progress = createProgress();
+export async function runReindex(cli: CliContext, opts: { vectors?: boolean }): Promise<void> {
+  refuseWhileDaemonRuns(
+    resolveHearthPaths(cli.env),
+    "hearth stop, then reindex, then hearth start",
+  );
+  const hearth = await openHearth({
+    log: cli.log,
+    env: cli.env,
+    reindex: opts.vectors ? "vectors" : "all",
+  });
+  const { io } = cli;
+  const progress = createProgress(io.stderr);
   try {
+    const embedder = hearth.model.current;
     if (opts.vectors) {
-      if (!hearth.embedder) {
-        console.log(`nothing to re-embed: ${hearth.modelNotice ?? "no model"}`);
+      if (!embedder) {
+        io.out(`nothing to re-embed: ${hearth.model.notice ?? "no model"}`);
         return;
       }
-      const embedded = await backfillVectors(hearth.store, hearth.embedder, {
+      const embedded = await backfillVectors(hearth.store, embedder, {
         onProgress: (p) => progress.update({ phase: "vectors", ...p }),
       });
       progress.done();
-      console.log(
-        `re-embedded the index with ${hearth.embedder.info.name}: ${embedded} chunks through the model, the rest from cache`,
+      io.out(
+        `re-embedded the index with ${embedder.info.name}: ${embedded} chunks through the model, the rest from cache`,
       );
       return;
     }
@@ -31,7 +41,7 @@ export async function runReindex(opts: { vectors?: boolean }, log: Logger): Prom
         onProgress: (p) => progress.update(p),
       });
       progress.done();
-      console.log(
+      io.out(
         `${root.path}: ${report.indexed} files re-chunked, ${report.chunksEmbedded} chunks embedded`,
       );
     }

@@ -3,9 +3,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { serviceSpec } from "../../daemon/service-unit.js";
 import { HearthError } from "../../errors.js";
+import type { CliContext } from "../context.js";
 import { selfCommand } from "../self-command.js";
 
-export function runService(action: string, opts: { print?: boolean }): void {
+export function runService(cli: CliContext, action: string, opts: { print?: boolean }): void {
   if (action !== "install" && action !== "uninstall") {
     throw new HearthError(
       "BAD_ARGUMENT",
@@ -20,19 +21,19 @@ export function runService(action: string, opts: { print?: boolean }): void {
       "run `hearth start --detach` from a startup script",
     );
   }
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
-  if (process.env.HEARTH_HOME) env.HEARTH_HOME = process.env.HEARTH_HOME;
+  const env: Record<string, string> = { PATH: cli.env.PATH ?? "/usr/bin:/bin" };
+  if (cli.env.HEARTH_HOME) env.HEARTH_HOME = cli.env.HEARTH_HOME;
   const spec = serviceSpec(process.platform, selfCommand("start"), env);
   if (opts.print) {
-    console.log(`# ${spec.file}\n${spec.text}`);
+    cli.io.out(`# ${spec.file}\n${spec.text}`);
     return;
   }
   if (action === "install") {
     mkdirSync(dirname(spec.file), { recursive: true });
     writeFileSync(spec.file, spec.text, { mode: 0o644 });
-    console.log(`wrote ${spec.file}\nenable it with: ${spec.enable}`);
+    cli.io.out(`wrote ${spec.file}\nenable it with: ${spec.enable}`);
   } else {
     rmSync(spec.file, { force: true });
-    console.log(`removed ${spec.file} (first: ${spec.disable})`);
+    cli.io.out(`removed ${spec.file} (first: ${spec.disable})`);
   }
 }

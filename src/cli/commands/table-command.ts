@@ -1,11 +1,15 @@
 // `hearth table list | query | categories`: statements and spreadsheets as tables, from the terminal.
 import { resolve } from "node:path";
 import { HearthError } from "../../errors.js";
-import { openHearth } from "../../hearth.js";
-import type { Logger } from "../../log.js";
-import type { GroupsAnswer, RowsAnswer, Value } from "../../table-query/run-query.js";
+import { CLI_CALLER } from "../../service/caller.js";
+import type { TableAnswer } from "../../service/ops/tables.js";
+import type { GroupsAnswer, RowsAnswer, Value } from "../../store/table-sql/answer.js";
+import type { TableList } from "../../store/table-sql/list-tables.js";
+import type { CategoryRules } from "../../table-query/categories.js";
 import { AGGREGATES, type TableQueryInput, tableQuerySchema } from "../../table-query/spec.js";
-import { TableQueries } from "../../table-query/table-queries.js";
+import { resolveHearthPaths } from "../../config/paths.js";
+import { askHearth } from "../local-service.js";
+import type { CliContext } from "../context.js";
 
 export interface TableQueryOptions {
   from?: string;
@@ -28,13 +32,10 @@ export interface TableQueryOptions {
   json?: boolean;
 }
 
-async function withTables<T>(log: Logger, work: (tables: TableQueries) => T): Promise<T> {
-  const hearth = await openHearth({ log, readonly: true, loadModel: false });
-  try {
-    return work(new TableQueries(hearth.store.db, hearth.paths.categoriesFile));
-  } finally {
-    await hearth.close();
-  }
+function queryTable(cli: CliContext, request: TableQueryInput): Promise<TableAnswer> {
+  return askHearth<TableAnswer>(cli, "query_table", request, (service) =>
+    service.queryTable(CLI_CALLER, request),
+  );
 }
 
 function badOption(option: string, value: string, accepts: string): HearthError {
@@ -102,9 +103,9 @@ const OPTION_OF: Record<string, string> = {
 };
 
 export async function runTableQuery(
+  cli: CliContext,
   table: string | undefined,
   opts: TableQueryOptions,
-  log: Logger,
 ): Promise<void> {
   const parsed = tableQuerySchema.safeParse(requestOf(table, opts));
   if (!parsed.success) {
@@ -112,9 +113,9 @@ export async function runTableQuery(
     const key = String(issue.path[0] ?? "");
     throw new HearthError("BAD_ARGUMENT", `${OPTION_OF[key] ?? `--${key}`}: ${issue.message}`);
   }
-  const answer = await withTables(log, (tables) => tables.query(parsed.data));
-  if (opts.json) console.log(JSON.stringify(answer, null, 2));
-  else printAnswer(answer);
+  const { answer: _kind, ...answer } = await queryTable(cli, requestOf(table, opts));
+  if (opts.json) cli.io.json(answer, 2);
+  else printAnswer(cli, answer as RowsAnswer | GroupsAnswer);
 }
 
 function cell(value: Value): string {
@@ -122,13 +123,13 @@ function cell(value: Value): string {
 }
 
 /** Aligned columns; every column but the last (the citations) is cut at 48 characters. */
-function printColumns(lines: string[][]): void {
+function printColumns(cli: CliContext, lines: string[][]): void {
   const last = lines[0]!.length - 1;
   const fit = (c: string, j: number): string =>
     j < last && c.length > 48 ? c.slice(0, 47) + "…" : c;
   const widths = lines[0]!.map((_, j) => Math.max(...lines.map((l) => fit(l[j] ?? "", j).length)));
   for (const l of lines)
-    console.log(
+    cli.io.out(
       l
         .map((c, j) => fit(c, j).padEnd(j < last ? widths[j]! : 0))
         .join("  ")
@@ -136,13 +137,14 @@ function printColumns(lines: string[][]): void {
     );
 }
 
-function printAnswer(answer: RowsAnswer | GroupsAnswer): void {
+function printAnswer(cli: CliContext, answer: RowsAnswer | GroupsAnswer): void {
+  const { io } = cli;
   if ("rows" in answer) {
-    if (answer.rows.length === 0) console.log(`no rows in ${answer.table} match`);
+    if (answer.rows.length === 0) io.out(`no rows in ${answer.table} match`);
     else {
       const names = Object.keys(answer.rows[0]!.values);
       const withCategory = answer.rows[0]!.category !== undefined;
-      printColumns([
+      printColumns(cli, [
         [...names, ...(withCategory ? ["category"] : []), "source"],
         ...answer.rows.map((r) => [
           ...names.map((n) => cell(r.values[n] ?? null)),
@@ -150,14 +152,14 @@ function printAnswer(answer: RowsAnswer | GroupsAnswer): void {
           `${r.source.path}${r.source.sheet ? `#${r.source.sheet}` : ""}:${r.source.row}`,
         ]),
       ]);
-      console.log(`${answer.rows.length} of ${answer.total} rows`);
+      io.out(`${answer.rows.length} of ${answer.total} rows`);
     }
   } else {
     const aggregates = (["count", "sum", "avg", "min", "max"] as const).filter(
       (a) => a in (answer.groups[0] ?? {}),
     );
     const withCurrency = answer.groups.some((g) => g.currency);
-    printColumns([
+    printColumns(cli, [
       [answer.group_by ?? "", ...(withCurrency ? ["currency"] : []), ...aggregates, "rows"],
       ...answer.groups.map((g) => [
         cell(g.key),
@@ -167,22 +169,24 @@ function printAnswer(answer: RowsAnswer | GroupsAnswer): void {
           (g.more_rows ? ` +${g.more_rows}` : ""),
       ]),
     ]);
-    console.log(`${answer.groups.length} of ${answer.total_groups} groups`);
+    io.out(`${answer.groups.length} of ${answer.total_groups} groups`);
   }
-  for (const note of answer.notes) console.log(`note: ${note}`);
+  for (const note of answer.notes) io.out(`note: ${note}`);
 }
 
 export async function runTableList(
+  cli: CliContext,
   opts: { in?: string; limit?: string; json?: boolean },
-  log: Logger,
 ): Promise<void> {
+  const { io } = cli;
   const limit = number("--limit", opts.limit) ?? 100;
-  const list = await withTables(log, (tables) =>
-    tables.list(limit, 0, opts.in ? resolve(opts.in) : undefined),
-  );
-  if (opts.json) return console.log(JSON.stringify(list, null, 2));
+  const request = { list: true, limit, ...(opts.in ? { path: resolve(opts.in) } : {}) };
+  const { answer: _kind, ...list } = (await queryTable(cli, request)) as {
+    answer: "tables";
+  } & TableList;
+  if (opts.json) return io.json(list, 2);
   const t = list.transactions;
-  console.log(
+  io.out(
     `transactions: ${t.count} rows${t.first ? `, ${t.first} to ${t.last}` : ""}${t.currencies.length ? `, ${t.currencies.join(" ")}` : ""}`,
   );
   for (const table of list.tables) {
@@ -190,18 +194,21 @@ export async function runTableList(
       (c) =>
         `${c.name} (${c.type}${c.role && c.role !== c.name.toLowerCase() ? `, ${c.role}` : ""})`,
     );
-    console.log(
+    io.out(
       `${table.table}  ${table.rows} rows${table.transactions ? `, ${table.transactions} transactions` : ""}\n  ${columns.join(", ")}`,
     );
   }
   if (list.total > list.tables.length)
-    console.log(`${list.tables.length} of ${list.total} tables (--limit for more)`);
+    io.out(`${list.tables.length} of ${list.total} tables (--limit for more)`);
 }
 
-export async function runTableCategories(log: Logger, userFile: string): Promise<void> {
-  const rules = await withTables(log, (tables) => tables.categories());
-  console.log(`rules in use: ${rules.file}`);
-  if (rules.file !== userFile)
-    console.log(`to change them, copy that file to ${userFile} and edit it`);
-  for (const rule of rules.rules) console.log(`${rule.category}: ${rule.patterns.join(", ")}`);
+export async function runTableCategories(cli: CliContext): Promise<void> {
+  const { io } = cli;
+  const userFile = resolveHearthPaths(cli.env).categoriesFile;
+  const rules = await askHearth<CategoryRules>(cli, "table_categories", {}, (service) =>
+    service.tableCategories(CLI_CALLER),
+  );
+  io.out(`rules in use: ${rules.file}`);
+  if (rules.file !== userFile) io.out(`to change them, copy that file to ${userFile} and edit it`);
+  for (const rule of rules.rules) io.out(`${rule.category}: ${rule.patterns.join(", ")}`);
 }

@@ -1,0 +1,58 @@
+// The control socket's methods: the CLI's requests, answered by the same service as MCP's (with the
+// user as the caller), plus the daemon's own controls. Parameters are validated, never cast.
+import { z } from "zod";
+import type { Daemon } from "../daemon/daemon.js";
+import type { RpcHandler } from "../rpc/control-socket.js";
+import { CLI_CALLER } from "../service/caller.js";
+import { parseInput } from "../service/parse-input.js";
+import type { HearthService } from "../service/service.js";
+
+const useModelInput = z.object({ modelPath: z.string().min(1).max(4096) }).strict();
+const noInput = z.object({}).strict();
+
+export function controlMethods(
+  service: HearthService,
+  daemon: Daemon,
+  stop: () => Promise<void>,
+): Map<string, RpcHandler> {
+  const status = () => service.status(CLI_CALLER);
+  return new Map<string, RpcHandler>([
+    ["status", (params) => service.status(CLI_CALLER, params)],
+    ["search", (params) => service.search(CLI_CALLER, params)],
+    ["query_table", (params) => service.queryTable(CLI_CALLER, params)],
+    ["table_categories", (params) => service.tableCategories(CLI_CALLER, params)],
+    ["audit", (params) => service.auditLog(CLI_CALLER, params)],
+    [
+      "settled",
+      async (params) => {
+        parseInput(noInput, params, "settled");
+        await daemon.settled();
+        return status();
+      },
+    ],
+    [
+      "reload-roots",
+      async (params) => {
+        parseInput(noInput, params, "reload-roots");
+        await daemon.reloadRoots();
+        return status();
+      },
+    ],
+    [
+      "use-model",
+      async (params) => {
+        const { modelPath } = parseInput(useModelInput, params, "use-model");
+        const outcome = await daemon.useModel(modelPath);
+        return { outcome, status: await status() };
+      },
+    ],
+    [
+      "stop",
+      (params) => {
+        parseInput(noInput, params, "stop");
+        setImmediate(() => void stop());
+        return Promise.resolve({ stopping: true });
+      },
+    ],
+  ]);
+}

@@ -1,0 +1,65 @@
+// Assembles the daemon process: the index and its watchers, the service, and the service's faces —
+// the control socket, MCP on the local socket, MCP over HTTP. Stop closes every face, then the daemon.
+import type { Server } from "node:http";
+import { Closers } from "../closers.js";
+import { daemonFiles } from "../config/paths.js";
+import { Daemon } from "../daemon/daemon.js";
+import type { Hearth } from "../hearth.js";
+import type { Logger } from "../log.js";
+import { listenMcpHttp } from "../mcp/http-server.js";
+import { loadOrCreateToken } from "../mcp/token.js";
+import { listenMcpSocket } from "../mcp/socket-server.js";
+import { listenControl } from "../rpc/control-socket.js";
+import { HearthService } from "../service/service.js";
+import { HEARTH_VERSION } from "../version.js";
+import { controlMethods } from "./control-methods.js";
+
+export interface DaemonHost {
+  readonly daemon: Daemon;
+  readonly service: HearthService;
+  /** Resolves once everything is closed (by `hearth stop`, a signal, or stop()). */
+  readonly stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+function closeHttp(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Starts the daemon over an opened Hearth (which it then owns and closes). */
+export async function startDaemonHost(hearth: Hearth, log: Logger): Promise<DaemonHost> {
+  const daemon = await Daemon.start(hearth, log);
+  const closers = new Closers();
+  closers.add(() => daemon.stop());
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= closers.close().finally(() => resolveStopped()));
+  try {
+    const service = new HearthService({ ...hearth, runtime: daemon });
+    const files = daemonFiles(hearth.paths.dataDir);
+    // MCP first, then the control socket: a client that sees the daemon answer can use MCP at once.
+    const mcp = await listenMcpSocket(files.mcpSocketFile, service, HEARTH_VERSION, log);
+    closers.add(() => mcp.close());
+    const http = hearth.config.mcp.http;
+    if (http.enabled) {
+      const token = loadOrCreateToken(files.tokenFile);
+      const server = await listenMcpHttp(http.port, token, service, HEARTH_VERSION, log);
+      closers.add(() => closeHttp(server));
+      log.info("mcp http listening", { url: `http://127.0.0.1:${http.port}/mcp` });
+    }
+    const control = await listenControl(
+      files.socketFile,
+      controlMethods(service, daemon, stop),
+      log,
+    );
+    closers.add(() => control.close());
+    return { daemon, service, stopped, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,51 @@
+// remember and forget: notes in Hearth's memory folder — the only files an agent can write or delete.
+import { z } from "zod";
+import { HearthError } from "../../errors.js";
+import { forgetInput, rememberInput } from "../../service/ops/memory.js";
+import { fileUri } from "../file-uri.js";
+import { reportProgress, type Tool } from "../tool-kit.js";
+
+export const rememberTool: Tool = {
+  name: "remember",
+  title: "Remember a note",
+  description:
+    "Saves a note as a markdown file in Hearth's memory folder and indexes it at once. Cannot write anywhere else.",
+  input: rememberInput,
+  output: z.object({ path: z.string(), uri: z.string() }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
+  async call({ service, caller, ctx, args }) {
+    const signal = ctx.mcpReq.signal;
+    const { path } = await service.remember(caller, args, {
+      // A cancelled request writes nothing: the last moment to honour it is before the write.
+      checkpoint: () => {
+        if (signal.aborted)
+          throw new HearthError("BAD_ARGUMENT", "cancelled before the note was written");
+      },
+      progress: (done, total, message) => reportProgress(ctx, done, total, message),
+    });
+    return { result: { path, uri: fileUri(path) } };
+  },
+};
+
+export const forgetTool: Tool = {
+  name: "forget",
+  title: "Forget a note",
+  description:
+    "Deletes a note that `remember` wrote (and removes it from the index). Refuses any other file. Forgetting a note that is already gone succeeds (existed: false).",
+  input: forgetInput,
+  output: z.object({ deleted: z.string(), existed: z.boolean() }),
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async call({ service, caller, args }) {
+    return { result: await service.forget(caller, args) };
+  },
+};

@@ -1,0 +1,72 @@
+// The search tool: ranked passages with path, line range or page, snippet and a resource link.
+import { z } from "zod";
+import { searchInput, type SearchResult } from "../../service/ops/search.js";
+import { fileUri } from "../file-uri.js";
+import { READ_ONLY, type Tool } from "../tool-kit.js";
+
+export const location = z.union([
+  z.object({ startLine: z.number(), endLine: z.number() }),
+  z.object({ page: z.number() }),
+  z.object({ sheet: z.string(), startRow: z.number(), endRow: z.number() }),
+]);
+
+const searchOutput = z.object({
+  mode: z.string(),
+  notice: z.string().optional(),
+  rerank: z
+    .object({
+      ran: z.boolean(),
+      reranked: z.number(),
+      ms: z.number(),
+      reason: z.string().optional(),
+    })
+    .optional()
+    .describe("whether the top results were reranked, and why not"),
+  results: z.array(
+    z.object({
+      path: z.string(),
+      uri: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      heading: z.string(),
+      score: z.number(),
+      snippet: z.string(),
+      location,
+      modified: z.string(),
+      rerankScore: z.number().optional().describe("the reranker's relevance probability (0–1)"),
+      table: z
+        .object({
+          table: z.string(),
+          rows: z.object({ from: z.number(), to: z.number() }),
+        })
+        .optional()
+        .describe("the hit is these rows of a table: send both to query_table for typed values"),
+    }),
+  ),
+});
+
+export const searchTool: Tool = {
+  name: "search",
+  title: "Search the user's files",
+  description:
+    "Hybrid (keyword + semantic) search over the user's indexed files. Returns ranked passages with the file path, line range or page, and a snippet. Use `read` to see more of a file.",
+  input: searchInput,
+  output: searchOutput,
+  annotations: READ_ONLY,
+  async call({ service, caller, ctx, args }) {
+    const response: SearchResult = await service.search(caller, args, {
+      signal: ctx.mcpReq.signal,
+    });
+    const results = response.results.map((hit) => ({ ...hit, uri: fileUri(hit.path) }));
+    const { tookMs: _tookMs, ...rest } = response;
+    return {
+      result: { ...rest, results },
+      links: results.map((r) => ({
+        type: "resource_link" as const,
+        uri: r.uri,
+        name: r.title || r.path,
+        mimeType: "text/plain",
+      })),
+    };
+  },
+};

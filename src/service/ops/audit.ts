@@ -1,0 +1,22 @@
+// The audit log, for the user: which agent called which tool with which paths, and when.
+import { z } from "zod";
+import type { AuditEntry } from "../../store/audit-log.js";
+import type { Caller } from "../caller.js";
+import type { ServiceContext } from "../context.js";
+
+export const auditInput = z
+  .object({
+    /** Entries at or after this time, epoch ms. */
+    since: z.number().int().min(0),
+    limit: z.number().int().min(1).max(10_000).default(1000),
+  })
+  .strict();
+
+export function auditLog(
+  ctx: ServiceContext,
+  _caller: Caller,
+  raw: unknown,
+): { result: { entries: AuditEntry[] }; paths: string[] } {
+  const input = ctx.parse(auditInput, raw, "audit");
+  return { result: { entries: ctx.store.audit.since(input.since, input.limit) }, paths: [] };
+}

@@ -1,0 +1,118 @@
+// read: numbered lines of a file the caller may see, exactly the text the index holds, cut at about
+// 10k tokens with a cursor to continue. PDF, DOCX, HTML and email read as their extracted text.
+import { z } from "zod";
+import { HearthError } from "../../errors.js";
+import type { Extractor } from "../../indexers/extractor.js";
+import type { ExtractInput } from "../../indexers/indexer.js";
+import { indexerFor } from "../../indexers/registry.js";
+import type { Caller } from "../caller.js";
+import type { ServiceContext } from "../context.js";
+import { decodeCursor, encodeCursor } from "../cursor.js";
+import { pathField } from "../schema-parts.js";
+
+export const MAX_READ_CHARS = 40_000; // about 10k tokens
+
+const MAX_LINE = 1_000_000_000;
+
+export const readInput = z
+  .object({
+    path: pathField.optional().describe("absolute path of an indexed file"),
+    startLine: z.number().int().min(1).max(MAX_LINE).optional(),
+    endLine: z.number().int().min(1).max(MAX_LINE).optional(),
+    cursor: z
+      .string()
+      .max(8192)
+      .optional()
+      .describe("nextCursor from a previous read, to continue"),
+  })
+  .strict();
+
+export interface ReadRange {
+  path: string;
+  startLine: number;
+  endLine: number;
+  totalLines: number;
+  /** The lines, each prefixed with its number and a tab. */
+  text: string;
+  /** Present when the range was cut short: pass it back as `cursor` to read on. */
+  nextCursor?: string;
+}
+
+const readCursor = z.object({ path: z.string(), line: z.number().int().min(1).max(MAX_LINE) });
+
+export function decodeReadCursor(cursor: string): { path: string; line: number } {
+  return decodeCursor("read", cursor, readCursor, "send path and startLine instead");
+}
+
+/**
+ * The text a reader sees: a text file's own lines; for PDF, DOCX, HTML, email and the like, the
+ * extracted text, with a "[page N]" line before each page so page citations can be followed.
+ */
+export async function documentText(input: ExtractInput, extractor: Extractor): Promise<string> {
+  const indexer = indexerFor(input.path);
+  if (!indexer?.isolated || indexer.citesFileLines) return extractor.decode(input);
+  const doc = await extractor.extract(input);
+  return doc.segments.map((s) => ("page" in s ? `[page ${s.page}]\n${s.text}` : s.text)).join("\n");
+}
+
+/** Lines `start` to `end` of `text`, numbered, cut at `maxChars` with a cursor to continue. */
+export function lineRange(
+  path: string,
+  text: string,
+  startLine: number,
+  endLine: number | undefined,
+  maxChars = MAX_READ_CHARS,
+): ReadRange {
+  const lines = text.split(/\r\n|\r|\n/);
+  const start = Math.max(1, startLine);
+  const end = Math.min(lines.length, endLine ?? lines.length);
+  const out: string[] = [];
+  let size = 0;
+  let line = start;
+  for (; line <= end; line++) {
+    const numbered = `${line}\t${lines[line - 1]}`;
+    if (size + numbered.length > maxChars && out.length > 0) break;
+    out.push(numbered.length > maxChars ? numbered.slice(0, maxChars) : numbered);
+    size += numbered.length + 1;
+  }
+  const result: ReadRange = {
+    path,
+    startLine: start,
+    endLine: line - 1,
+    totalLines: lines.length,
+    text: out.join("\n"),
+  };
+  if (line <= end) result.nextCursor = encodeCursor("read", { path, line });
+  return result;
+}
+
+export async function read(
+  ctx: ServiceContext,
+  caller: Caller,
+  raw: unknown,
+  signal?: AbortSignal,
+): Promise<{ result: ReadRange; paths: string[] }> {
+  const input = ctx.parse(readInput, raw, "read");
+  const fromCursor = input.cursor ? decodeReadCursor(input.cursor) : null;
+  const requested = fromCursor?.path ?? input.path;
+  if (!requested)
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      "read needs a file",
+      "send `path` (and optionally startLine/endLine), or a `cursor`",
+    );
+  const start = fromCursor?.line ?? input.startLine ?? 1;
+  if (input.endLine !== undefined && input.endLine < start) {
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      `endLine ${input.endLine} is before startLine ${start}`,
+      "send endLine ≥ startLine",
+    );
+  }
+  const file = await ctx.readVisibleFile(caller, requested, signal);
+  const text = await documentText(
+    { path: file.path, bytes: file.bytes, mtimeMs: file.stat.mtimeMs },
+    ctx.extractor,
+  );
+  return { result: lineRange(file.path, text, start, input.endLine), paths: [file.path] };
+}

@@ -1,0 +1,110 @@
+// search: hybrid, keyword or semantic retrieval over what the caller may see, each hit cited.
+import { z } from "zod";
+import type { Location } from "../../store/types.js";
+import type { SearchFilters, SearchRequest } from "../../search/search.js";
+import type { Caller } from "../caller.js";
+import type { ServiceContext } from "../context.js";
+import { dateField, kindsField, pathField } from "../schema-parts.js";
+
+/** What an agent may ask: bounded, as a tool's answer must fit a model's context. */
+export const searchInput = z
+  .object({
+    query: z
+      .string()
+      .min(1, "must not be empty")
+      .max(10_000, "is longer than 10,000 characters")
+      .describe("what to look for, in natural language or keywords"),
+    mode: z.enum(["hybrid", "keyword", "semantic"]).default("hybrid"),
+    limit: z.number().int().min(1).max(50).default(10),
+    path: pathField.optional().describe("only files under this folder (absolute path)"),
+    kinds: kindsField.optional().describe('only these kinds, e.g. ["md", "txt"]'),
+    modifiedAfter: dateField.optional().describe("modified on or after (ISO date or date-time)"),
+    modifiedBefore: dateField.optional().describe("modified before (ISO date or date-time)"),
+    rerank: z
+      .boolean()
+      .optional()
+      .describe("rerank the top results with the reranker model; unset follows the user's config"),
+  })
+  .strict();
+
+/** What the user may ask from the terminal: longer lists, several passages per file. */
+export const userSearchInput = searchInput
+  .extend({
+    limit: z.number().int().min(1).max(1000).optional(),
+    perFile: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+
+export type SearchInput = z.input<typeof userSearchInput>;
+
+export interface SearchResult {
+  mode: string;
+  tookMs: number;
+  notice?: string;
+  rerank?: { ran: boolean; reranked: number; ms: number; reason?: string };
+  results: {
+    path: string;
+    kind: string;
+    title: string;
+    heading: string;
+    score: number;
+    snippet: string;
+    location: Location;
+    modified: string;
+    rerankScore?: number;
+    /** The hit is these rows of a table: send both to query_table for typed values. */
+    table?: { table: string; rows: { from: number; to: number } };
+  }[];
+}
+
+function tableRows(
+  ctx: ServiceContext,
+  path: string,
+  at: Location,
+): { table: string; rows: { from: number; to: number } } | null {
+  const rows =
+    "sheet" in at
+      ? { from: at.startRow, to: at.endRow }
+      : "startLine" in at
+        ? { from: at.startLine, to: at.endLine }
+        : null;
+  const table = rows && ctx.store.tables.tableOfFile(path, "sheet" in at ? at.sheet : "");
+  return table && rows ? { table, rows } : null;
+}
+
+export async function search(
+  ctx: ServiceContext,
+  caller: Caller,
+  raw: unknown,
+  signal?: AbortSignal,
+): Promise<{ result: SearchResult; paths: string[] }> {
+  const input = ctx.parse(caller.agent ? searchInput : userSearchInput, raw, "search");
+  const filters: SearchFilters = { within: ctx.visibleRoots(caller) };
+  if (input.path) filters.pathPrefix = await ctx.confine(caller, input.path);
+  if (input.kinds?.length)
+    filters.kinds = input.kinds.map((k) => k.replace(/^\./, "").toLowerCase());
+  if (input.modifiedAfter) filters.after = Date.parse(input.modifiedAfter);
+  if (input.modifiedBefore) filters.before = Date.parse(input.modifiedBefore);
+  const perFile = "perFile" in input ? input.perFile : undefined;
+  const request: SearchRequest = {
+    query: input.query,
+    mode: input.mode,
+    limit: input.limit ?? ctx.config.search.limit,
+    filters,
+    chunksPerFile: perFile ?? (caller.agent ? 1 : ctx.config.search.chunksPerFile),
+    ...(input.rerank !== undefined ? { rerank: input.rerank } : {}),
+  };
+  const response = await ctx.searcher.search(request, signal);
+  const results = response.results.map(({ chunkId: _chunkId, ...hit }) => {
+    const table = tableRows(ctx, hit.path, hit.location);
+    return { ...hit, ...(table ? { table } : {}) };
+  });
+  const result: SearchResult = {
+    mode: response.mode,
+    tookMs: response.tookMs,
+    results,
+    ...(response.notice ? { notice: response.notice } : {}),
+    ...(response.rerank ? { rerank: response.rerank } : {}),
+  };
+  return { result, paths: results.map((r) => r.path) };
+}

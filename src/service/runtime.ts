@@ -1,0 +1,39 @@
+// What the service needs of a running index: the roots and rules (one policy), the memory folder,
+// what the indexer is doing, and a way to index one file now. The daemon provides it; without a
+// daemon, a read-only stand-in built from the config does.
+import type { SwitchResult, SwitchStatus } from "../daemon/background-switch.js";
+import type { IndexPolicy } from "../pipeline/index-policy.js";
+
+export type { SwitchResult, SwitchStatus };
+
+export interface RuntimeActivity {
+  pid: number;
+  startedAt: string;
+  activity: string;
+  queue: {
+    pending: number;
+    active: string[];
+    done: number;
+    ratePerSec: number;
+    etaSeconds: number | null;
+  };
+  /** The model the daemon embeds with (its name), null when none is loaded. */
+  model: string | null;
+  /** A `hearth models use` under way: the next model and its progress. */
+  modelSwitch: SwitchStatus | null;
+  lastModelSwitch: SwitchResult | null;
+  recentErrors: { path: string; error: string; at: string }[];
+}
+
+export interface IndexRuntime {
+  /** The roots (memory folder included) and the rules of what is indexed and readable. */
+  readonly policy: IndexPolicy;
+  /** Real path of the folder `remember` writes to. */
+  memoryDir(): string;
+  /** What the daemon is doing; null without a daemon. */
+  activity(): RuntimeActivity | null;
+  /** Brings one path's index entry up to date now (a note just written or deleted). */
+  indexNow(path: string): Promise<void>;
+  /** Called when the set of indexed files changes; returns an unsubscribe function. */
+  onIndexChanged(listener: () => void): () => void;
+}

@@ -1,0 +1,138 @@
+// What a query reads from: the unified transactions, or one stored table with its typed columns.
+import type { Statements } from "../statements.js";
+import { HearthError } from "../../errors.js";
+import type { ColumnRole, ColumnType, TableColumn } from "../../tables/types.js";
+
+export const TRANSACTIONS = "transactions";
+
+export interface SourceColumn {
+  name: string;
+  type: ColumnType;
+  role?: ColumnRole;
+  /** SQL for the value; built from our own column positions, never from request text. */
+  expr: string;
+}
+
+export interface TableSource {
+  /** The name a request uses: "transactions", a path, or "path#sheet". */
+  ref: string;
+  from: string;
+  /** Conditions every query of this source carries, with their parameters. */
+  where: string[];
+  params: unknown[];
+  columns: SourceColumn[];
+  rowExpr: string;
+  /** Transactions keep currencies apart when summing. */
+  currencyExpr: string | null;
+}
+
+export function tableRef(path: string, sheet: string): string {
+  return sheet ? `${path}#${sheet}` : path;
+}
+
+const TRANSACTION_COLUMNS: SourceColumn[] = [
+  { name: "date", type: "date", role: "date", expr: "t.date" },
+  { name: "description", type: "text", role: "description", expr: "t.description" },
+  { name: "amount", type: "amount", role: "amount", expr: "t.amount" },
+  { name: "currency", type: "text", role: "currency", expr: "t.currency" },
+  { name: "balance", type: "amount", role: "balance", expr: "t.balance" },
+];
+
+function transactionsSource(): TableSource {
+  return {
+    ref: TRANSACTIONS,
+    from: "transactions t JOIN data_tables d ON d.id = t.table_id JOIN files f ON f.id = d.file_id",
+    where: [],
+    params: [],
+    columns: TRANSACTION_COLUMNS,
+    rowExpr: "t.row",
+    currencyExpr: "t.currency",
+  };
+}
+
+interface StoredTable {
+  id: number;
+  path: string;
+  name: string;
+  columns: string;
+}
+
+function findStored(sql: Statements, ref: string): StoredTable | undefined {
+  const lookup = sql.get(
+    `SELECT d.id, f.path, d.name, d.columns FROM data_tables d JOIN files f ON f.id = d.file_id
+       WHERE f.path = ? AND d.name = ?`,
+  );
+  const whole = lookup.get(ref, "") as StoredTable | undefined;
+  if (whole) return whole;
+  const cut = ref.lastIndexOf("#");
+  return cut > 0
+    ? (lookup.get(ref.slice(0, cut), ref.slice(cut + 1)) as StoredTable | undefined)
+    : undefined;
+}
+
+export function resolveSource(sql: Statements, ref: string | undefined): TableSource {
+  if (ref === undefined || ref === TRANSACTIONS) return transactionsSource();
+  const stored = findStored(sql, ref);
+  if (!stored) {
+    throw new HearthError(
+      "TABLE_NOT_FOUND",
+      `no table "${ref}"`,
+      'send "transactions", or a table as {"list": true} names it (a file path, or "path#sheet")',
+    );
+  }
+  const columns = (JSON.parse(stored.columns) as TableColumn[]).map((c, j) => ({
+    name: c.name,
+    type: c.type,
+    ...(c.role ? { role: c.role } : {}),
+    expr: `json_extract(r.cells, '$[${j}]')`,
+  }));
+  return {
+    ref: tableRef(stored.path, stored.name),
+    from: "table_rows r JOIN data_tables d ON d.id = r.table_id JOIN files f ON f.id = d.file_id",
+    where: ["r.table_id = ?"],
+    params: [stored.id],
+    columns,
+    rowExpr: "r.row",
+    currencyExpr: null,
+  };
+}
+
+function columnList(source: TableSource): string {
+  return source.columns.map((c) => `"${c.name}"`).join(", ");
+}
+
+/** A column by name (ignoring case), or by the role it plays ("date", "amount", "description"). */
+export function column(source: TableSource, name: string, purpose: string): SourceColumn {
+  const wanted = name.trim().toLowerCase();
+  const found =
+    source.columns.find((c) => c.name.toLowerCase() === wanted) ??
+    source.columns.find((c) => c.role === wanted);
+  if (!found) {
+    throw new HearthError(
+      "TABLE_QUERY_INVALID",
+      `${purpose}: ${source.ref} has no column "${name}"`,
+      `use one of: ${columnList(source)}`,
+    );
+  }
+  return found;
+}
+
+/** The column playing a role, or an error saying why the request needs it and what to send instead. */
+export function roleColumn(
+  source: TableSource,
+  role: ColumnRole,
+  purpose: string,
+  instead = 'filter with "equals" on a column instead',
+): SourceColumn {
+  const found =
+    source.columns.find((c) => c.role === role) ??
+    (role === "date" ? source.columns.find((c) => c.type === "date") : undefined);
+  if (!found) {
+    throw new HearthError(
+      "TABLE_QUERY_INVALID",
+      `${purpose} needs the ${role} column, and ${source.ref} has no ${role} column (columns: ${columnList(source)})`,
+      `${instead}, or query "transactions" (with "path" for this file), where every statement has one`,
+    );
+  }
+  return found;
+}
