@@ -1,5 +1,6 @@
 // Notes the agent asks Hearth to remember: markdown files in the memory folder, marked as Hearth's own.
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isInside } from "../pipeline/index-policy.js";
 
@@ -75,6 +76,14 @@ export async function deleteNote(memoryDir: string, realPath: string): Promise<D
   if (!head.startsWith("---") || !head.split("\n").includes(MARK)) {
     return { refused: `${realPath} was not written by remember, so forget leaves it alone` };
   }
-  await rm(realPath, { force: true });
+  // Claimed by an atomic rename: of several concurrent forgets, exactly one deletes the note.
+  const claimed = `${realPath}.${randomBytes(6).toString("hex")}.forgotten`;
+  try {
+    await rename(realPath, claimed);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { deleted: false };
+    throw err;
+  }
+  await rm(claimed, { force: true });
   return { deleted: true };
 }

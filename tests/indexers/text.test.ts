@@ -1,7 +1,9 @@
 // Tests: decodeText; textIndexer.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeText } from "../../src/indexers/decode-text.js";
+import { createExtractor } from "../../src/indexers/extractor.js";
 import { ExtractError } from "../../src/indexers/indexer.js";
 import { textIndexer } from "../../src/indexers/text.js";
 import { fileInput, tempDir, writeTree } from "../helpers.js";
@@ -47,5 +49,32 @@ describe("textIndexer", () => {
       structure: "plain",
       title: "",
     });
+  });
+});
+
+describe("large text files", () => {
+  it("are decoded off the event loop, Windows-1252 included", async () => {
+    const extractor = createExtractor({ timeoutMs: 20_000, memoryMb: 256, workers: 1 });
+    try {
+      const path = join(tempDir(), "legacy.txt");
+      // 3 MB of Windows-1252: "caf\xe9 co\xfbt \x80 5" is "café coût € 5".
+      const line = Buffer.from([
+        0x63, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x6f, 0xfb, 0x74, 0x20, 0x80, 0x20, 0x35, 0x0a,
+      ]);
+      writeFileSync(path, Buffer.concat(Array.from({ length: 220_000 }, () => line)));
+      const order: string[] = [];
+      const decoded = extractor.decode(fileInput(path)).then((text) => {
+        order.push("decoded");
+        return text;
+      });
+      setImmediate(() => order.push("event loop ran"));
+      const text = await decoded;
+      expect(order[0]).toBe("event loop ran"); // inline decoding would have finished first
+      expect(text.slice(0, 14)).toBe("café coût € 5\n");
+      const doc = await extractor.extract(fileInput(path));
+      expect(doc.segments[0]!.text.length).toBe(text.length);
+    } finally {
+      await extractor.close();
+    }
   });
 });
