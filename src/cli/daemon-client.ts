@@ -1,7 +1,7 @@
 // Finds a running daemon for this HEARTH_HOME and talks to it; null when none runs (commands then work alone).
 import { daemonFiles, type HearthPaths } from "../config/paths.js";
 import { HearthError } from "../errors.js";
-import { runningDaemonPid } from "../daemon/lock.js";
+import { type Ownership, runningDaemonPid, takeOwnership } from "../daemon/ownership-lock.js";
 import { callDaemon } from "../rpc/control-socket.js";
 
 export interface DaemonClient {
@@ -11,7 +11,7 @@ export interface DaemonClient {
 
 export function findDaemon(paths: HearthPaths): DaemonClient | null {
   const files = daemonFiles(paths.dataDir);
-  const pid = runningDaemonPid(files.lockFile);
+  const pid = runningDaemonPid(files.pidFile);
   if (pid === null) return null;
   return {
     pid,
@@ -24,13 +24,19 @@ export async function notifyDaemonOfRoots(paths: HearthPaths): Promise<void> {
   if (daemon) await daemon.call("reload-roots");
 }
 
-/** The daemon is the index's only writer: one-shot writers refuse while it runs. */
-export function refuseWhileDaemonRuns(paths: HearthPaths, fix: string): void {
-  const daemon = findDaemon(paths);
-  if (daemon) {
+/**
+ * The index has one writer at a time: a one-shot writer (index, reindex, models use) holds the
+ * same lock as the daemon while it writes, and refuses while the daemon (or another writer) runs.
+ */
+export function holdIndex(paths: HearthPaths, fix: string): Ownership {
+  try {
+    return takeOwnership(daemonFiles(paths.dataDir));
+  } catch (err) {
+    if (!(err instanceof HearthError && err.code === "DAEMON_RUNNING")) throw err;
+    const pid = runningDaemonPid(daemonFiles(paths.dataDir).pidFile);
     throw new HearthError(
       "DAEMON_RUNNING",
-      `the daemon (pid ${daemon.pid}) is running and is the only writer of the index`,
+      `the daemon${pid ? ` (pid ${pid})` : ""} is running and is the only writer of the index`,
       fix,
     );
   }

@@ -35,10 +35,13 @@ export function resolveHearthPaths(env: NodeJS.ProcessEnv = process.env): Hearth
   };
 }
 
-/** The daemon's files in the data folder: its lock, sockets, HTTP token and log. */
+/** The daemon's files in the data folder: its lock and pid, sockets, HTTP token and log. */
 export function daemonFiles(dataDir: string) {
   return {
+    /** Held (an exclusive SQLite lock) by the running daemon; never deleted. */
     lockFile: join(dataDir, "daemon.lock"),
+    /** The running daemon's pid, for clients; removed when it stops. */
+    pidFile: join(dataDir, "daemon.pid"),
     socketFile: join(dataDir, "daemon.sock"),
     mcpSocketFile: join(dataDir, "mcp.sock"),
     tokenFile: join(dataDir, "mcp-token"),

@@ -19,7 +19,8 @@ import {
   type SwitchResult,
   type SwitchStatus,
 } from "./background-switch.js";
-import { acquireLock } from "./lock.js";
+import { type Ownership, takeOwnership } from "./ownership-lock.js";
+import { Closers } from "../closers.js";
 import { watchRoot, type RootWatcher, type WatchEvent } from "./watcher.js";
 import { WorkQueue } from "./work-queue.js";
 
@@ -58,7 +59,7 @@ export class Daemon {
   private readonly indexListeners = new Set<() => void>();
   /** Real path of the folder `remember` writes to; watched like any root. */
   private memoryPath = "";
-  private releaseLock: (() => void) | null = null;
+  private ownership: Ownership | null = null;
   private stopping: Promise<void> | null = null;
   private resolveStopped!: () => void;
   /** Resolves once the daemon has stopped (by `hearth stop`, a signal, or stop()). */
@@ -84,10 +85,11 @@ export class Daemon {
     this.policy = new IndexPolicy(() => this.roots, hearth.config.index.maxFileBytes);
   }
 
-  static async start(hearth: Hearth, log: Logger): Promise<Daemon> {
-    const files = daemonFiles(hearth.paths.dataDir);
+  /** Starts over an opened Hearth (which it then owns); takes the data folder's lock unless given it. */
+  static async start(hearth: Hearth, log: Logger, ownership?: Ownership): Promise<Daemon> {
+    const owned = ownership ?? takeOwnership(daemonFiles(hearth.paths.dataDir));
     const daemon = new Daemon(hearth, log);
-    daemon.releaseLock = acquireLock(files.lockFile);
+    daemon.ownership = owned;
     try {
       const memory = memoryDirOf(hearth.config.memory.dir, hearth.paths);
       await mkdir(memory, { recursive: true, mode: 0o700 });
@@ -148,15 +150,21 @@ export class Daemon {
     for (const listener of this.indexListeners) listener();
   }
 
+  /** Stops everything, each step whatever the one before did; the lock is released last, always. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
-      await Promise.all(this.roots.map((r) => r.watcher.close()));
-      await this.switcher.stop();
-      await this.queue.stop();
-      await this.hearth.close();
-      this.releaseLock?.();
-      this.log.info("daemon stopped");
-      this.resolveStopped();
+      const steps = new Closers(); // closed last added first
+      steps.add(() => this.ownership?.release());
+      steps.add(() => this.hearth.close());
+      steps.add(() => this.queue.stop());
+      steps.add(() => this.switcher.stop());
+      steps.add(async () => void (await Promise.all(this.roots.map((r) => r.watcher.close()))));
+      try {
+        await steps.close();
+      } finally {
+        this.log.info("daemon stopped");
+        this.resolveStopped();
+      }
     })();
     return this.stopping;
   }

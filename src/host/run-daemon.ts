@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import { Closers } from "../closers.js";
 import { daemonFiles } from "../config/paths.js";
 import { Daemon } from "../daemon/daemon.js";
+import type { Ownership } from "../daemon/ownership-lock.js";
 import type { Hearth } from "../hearth.js";
 import type { Logger } from "../log.js";
 import { listenMcpHttp } from "../mcp/http-server.js";
@@ -29,9 +30,16 @@ function closeHttp(server: Server): Promise<void> {
   });
 }
 
-/** Starts the daemon over an opened Hearth (which it then owns and closes). */
-export async function startDaemonHost(hearth: Hearth, log: Logger): Promise<DaemonHost> {
-  const daemon = await Daemon.start(hearth, log);
+/**
+ * Starts the daemon over an opened Hearth (which it then owns and closes). `ownership` is the data
+ * folder's lock when the caller took it first (before loading anything), else it is taken here.
+ */
+export async function startDaemonHost(
+  hearth: Hearth,
+  log: Logger,
+  ownership?: Ownership,
+): Promise<DaemonHost> {
+  const daemon = await Daemon.start(hearth, log, ownership);
   const closers = new Closers();
   closers.add(() => daemon.stop());
   let resolveStopped!: () => void;

@@ -115,8 +115,9 @@ export function callDaemon<T>(
       socket.destroy();
       reject(
         new HearthError(
-          "DAEMON_UNREACHABLE",
+          "DAEMON_NOT_ANSWERING",
           `the daemon did not answer ${method} within ${timeoutMs} ms`,
+          "`hearth status` shows what it is doing; daemon.log in the data folder has more",
         ),
       );
     }, timeoutMs);
@@ -128,7 +129,15 @@ export function callDaemon<T>(
       if (newline < 0) return;
       clearTimeout(timer);
       socket.end();
-      const response = JSON.parse(buffer.slice(0, newline)) as RpcResponse;
+      let response: RpcResponse;
+      try {
+        response = JSON.parse(buffer.slice(0, newline)) as RpcResponse;
+      } catch {
+        reject(
+          new HearthError("DAEMON_NOT_ANSWERING", `the daemon's answer to ${method} is not JSON`),
+        );
+        return;
+      }
       if ("error" in response) {
         reject(new HearthError(response.error.code as HearthErrorCode, response.error.message));
       } else {

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { daemonFiles } from "../../src/config/paths.js";
 import { Daemon } from "../../src/daemon/daemon.js";
-import { runningDaemonPid } from "../../src/daemon/lock.js";
+import { runningDaemonPid } from "../../src/daemon/ownership-lock.js";
 import { silentLogger } from "../../src/log.js";
 import { runCli } from "../cli/run-cli.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
@@ -36,7 +36,7 @@ describe("daemon process", () => {
     writeTree(root, { "a.md": "alpha" });
     const { env, home } = makeHome({ config: { roots: [root] } });
     const child = startChild(env);
-    const lock = daemonFiles(home).lockFile;
+    const lock = daemonFiles(home).pidFile;
     await waitFor(() => runningDaemonPid(lock) === child.pid, 30_000);
     await waitFor(() => runCli(["status", "--json"], env).stdout.includes('"pid"'), 30_000);
 
@@ -71,7 +71,7 @@ describe("daemon process", () => {
     }, 60_000);
     child.kill("SIGKILL");
     await waitFor(() => child.exitCode !== null || child.signalCode !== null);
-    expect(runningDaemonPid(daemonFiles(home).lockFile)).toBeNull();
+    expect(runningDaemonPid(daemonFiles(home).pidFile)).toBeNull();
 
     writeFileSync(join(root, "after-crash.md"), "Written after the crash.\n");
     const hearth = await openTestHearth(env);

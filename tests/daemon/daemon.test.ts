@@ -165,9 +165,10 @@ describe("daemon", () => {
     const host = await startDaemonHost(await openTestHearth(home.env), silentLogger);
     const files = daemonFiles(home.home);
     expect(statSync(files.lockFile).mode & 0o777).toBe(0o600);
+    expect(statSync(files.pidFile).mode & 0o777).toBe(0o600);
     expect(statSync(files.socketFile).mode & 0o777).toBe(0o600);
     await host.stop();
-    expect(existsSync(files.lockFile)).toBe(false);
+    expect(existsSync(files.pidFile)).toBe(false);
   });
 
   it("refuses a second daemon on the same HEARTH_HOME", async () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { daemonFiles } from "../../src/config/paths.js";
-import { runningDaemonPid } from "../../src/daemon/lock.js";
+import { runningDaemonPid } from "../../src/daemon/ownership-lock.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, tempDir, writeTree } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
@@ -68,7 +68,7 @@ describe("hearth mcp (the stdio bridge)", () => {
 
       child.stdin.end();
       await waitFor(() => child.exitCode !== null, 10_000);
-      expect(runningDaemonPid(daemonFiles(home).lockFile)).not.toBeNull(); // it serves the next client
+      expect(runningDaemonPid(daemonFiles(home).pidFile)).not.toBeNull(); // it serves the next client
 
       const audit = runCli(["audit", "--json"], env);
       const entries = (

@@ -4,7 +4,7 @@ import { resolveHearthPaths } from "../../config/paths.js";
 import { openHearth } from "../../hearth.js";
 import { indexRoot, type IndexReport } from "../../pipeline/index-root.js";
 import { resolveRoot } from "../../pipeline/resolve-root.js";
-import { refuseWhileDaemonRuns } from "../daemon-client.js";
+import { holdIndex } from "../daemon-client.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 
@@ -14,7 +14,20 @@ export async function runIndex(
   opts: { json?: boolean },
 ): Promise<void> {
   const paths = resolveHearthPaths(cli.env);
-  refuseWhileDaemonRuns(paths, "hearth add DIR (the daemon indexes what it watches)");
+  const writer = holdIndex(paths, "hearth add DIR (the daemon indexes what it watches)");
+  try {
+    await indexFolders(cli, dirs, opts);
+  } finally {
+    writer.release();
+  }
+}
+
+async function indexFolders(
+  cli: CliContext,
+  dirs: string[],
+  opts: { json?: boolean },
+): Promise<void> {
+  const paths = resolveHearthPaths(cli.env);
   // The folders become roots, as `hearth add` makes them: one notion of roots for the CLI, the
   // daemon, MCP and status, so what is searchable is also readable and listed.
   const roots: string[] = [];

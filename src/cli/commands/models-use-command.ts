@@ -10,7 +10,7 @@ import { HearthError } from "../../errors.js";
 import { openHearth } from "../../hearth.js";
 import { beginModelSwitch, reembedForSwitch } from "../../pipeline/reembed-for-switch.js";
 import type { StatusResult } from "../../service/ops/status.js";
-import { findDaemon } from "../daemon-client.js";
+import { findDaemon, holdIndex } from "../daemon-client.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 
@@ -44,11 +44,21 @@ export async function runModelsUse(
   name: string,
   opts: { wait?: boolean },
 ): Promise<void> {
-  const { io, log } = cli;
   const paths = resolveHearthPaths(cli.env);
   const modelPath = modelFileFor(name, paths.modelsDir);
   const daemon = findDaemon(paths);
   if (daemon) return switchInDaemon(cli, daemon, modelPath, opts.wait !== false);
+  const writer = holdIndex(paths, "run it again: the daemon switches models in the background");
+  try {
+    await switchHere(cli, modelPath);
+  } finally {
+    writer.release();
+  }
+}
+
+async function switchHere(cli: CliContext, modelPath: string): Promise<void> {
+  const { io, log } = cli;
+  const paths = resolveHearthPaths(cli.env);
   const hearth = await openHearth({ log, env: cli.env, loadModel: false });
   const progress = createProgress(io.stderr);
   let embedder: Embedder | null = null;

@@ -3,15 +3,23 @@ import { resolveHearthPaths } from "../../config/paths.js";
 import { openHearth } from "../../hearth.js";
 import { backfillVectors } from "../../pipeline/backfill-vectors.js";
 import { indexRoot } from "../../pipeline/index-root.js";
-import { refuseWhileDaemonRuns } from "../daemon-client.js";
+import { holdIndex } from "../daemon-client.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 
 export async function runReindex(cli: CliContext, opts: { vectors?: boolean }): Promise<void> {
-  refuseWhileDaemonRuns(
+  const writer = holdIndex(
     resolveHearthPaths(cli.env),
     "hearth stop, then reindex, then hearth start",
   );
+  try {
+    await reindex(cli, opts);
+  } finally {
+    writer.release();
+  }
+}
+
+async function reindex(cli: CliContext, opts: { vectors?: boolean }): Promise<void> {
   const hearth = await openHearth({
     log: cli.log,
     env: cli.env,
