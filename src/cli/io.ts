@@ -1,6 +1,6 @@
 // Where the CLI writes: stdout for results, stderr for notes and progress. Text that came from files
 // or clients is escaped, so a file name or client name can never drive the terminal.
-import type { Writable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 
 export interface CliIo {
   /** A line of human output on stdout; control characters are shown escaped. */
@@ -11,6 +11,9 @@ export interface CliIo {
   json(value: unknown, indent?: number): void;
   /** Raw stderr, for progress bars that redraw a line. */
   readonly stderr: Writable & { isTTY?: boolean };
+  /** Raw stdin and stdout, for `hearth mcp`, whose streams carry the protocol. */
+  readonly stdin: Readable;
+  readonly stdout: Writable;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -36,8 +39,11 @@ export function streamIo(
   stdout: Writable,
   stderr: Writable & { isTTY?: boolean },
   env: NodeJS.ProcessEnv,
+  stdin: Readable = process.stdin,
 ): CliIo {
   return {
+    stdin,
+    stdout,
     out: (text) => stdout.write(escapeControls(text) + "\n"),
     err: (text) => stderr.write(escapeControls(text) + "\n"),
     json: (value, indent) => stdout.write(jsonText(value, indent) + "\n"),

@@ -11,6 +11,15 @@ import { makeHome, tempDir, writeTree } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
 import { waitFor } from "../daemon/converge.js";
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 
 describe("hearth mcp (the stdio bridge)", () => {
@@ -66,10 +75,6 @@ describe("hearth mcp (the stdio bridge)", () => {
       for (const line of lines)
         expect((JSON.parse(line) as { jsonrpc: string }).jsonrpc).toBe("2.0");
 
-      child.stdin.end();
-      await waitFor(() => child.exitCode !== null, 10_000);
-      expect(runningDaemonPid(daemonFiles(home).pidFile)).not.toBeNull(); // it serves the next client
-
       const audit = runCli(["audit", "--json"], env);
       const entries = (
         JSON.parse(audit.stdout) as { entries: { tool: string; client: string; paths: string[] }[] }
@@ -77,6 +82,31 @@ describe("hearth mcp (the stdio bridge)", () => {
       expect(entries[0]).toMatchObject({ tool: "search", client: "raw 0" });
       expect(entries[0]!.paths[0]).toBe(join(root, "food/smoothie.txt"));
       expect(runCli(["audit"], env).stdout).toMatch(/raw 0 {2}search/);
+
+      // A restart under the editor: stop closes the connection, the process ends, and a call made
+      // in the gap is answered at once; once a daemon is back, the same session goes on.
+      const first = runningDaemonPid(daemonFiles(home).pidFile)!;
+      expect(runCli(["stop"], env).stdout).toContain(`stopped (pid ${first})`);
+      await waitFor(() => !isAlive(first), 10_000);
+      send({ id: 3, method: "tools/call", params: { name: "status", arguments: {} } });
+      await waitFor(() => responses.has(3), 10_000);
+      expect(JSON.stringify(responses.get(3))).toMatch(/Hearth is restarting/);
+      expect(runCli(["start", "--detach"], env).code).toBe(0);
+      await waitFor(async () => {
+        send({ id: 4, method: "tools/call", params: { name: "status", arguments: {} } });
+        await waitFor(() => responses.has(4), 10_000);
+        const done = !JSON.stringify(responses.get(4)).includes("restarting");
+        if (!done) responses.delete(4);
+        return done;
+      }, 30_000);
+      expect(responses.get(4)!.result).toMatchObject({ structuredContent: { files: 5 } });
+      expect(lines.some((l) => l.includes("hearth-bridge-replay"))).toBe(false);
+
+      child.stdin.end();
+      await waitFor(() => child.exitCode !== null, 10_000);
+      expect(child.exitCode).toBe(0);
+      expect(runningDaemonPid(daemonFiles(home).pidFile)).not.toBeNull(); // it serves the next client
+
       expect(runCli(["stop"], env).code).toBe(0);
     },
   );

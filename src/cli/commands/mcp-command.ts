@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { daemonFiles, resolveHearthPaths } from "../../config/paths.js";
 import { HearthError } from "../../errors.js";
-import { bridgeStdio, connectMcpSocket } from "../../mcp/bridge.js";
+import { runBridge } from "../../mcp/bridge.js";
 import { MCP_CLIENTS, mcpClientConfig } from "../../mcp/client-config.js";
 import { loadOrCreateToken } from "../../mcp/token.js";
 import { findDaemon } from "../daemon-client.js";
@@ -12,10 +12,16 @@ import { startDetached } from "./daemon-commands.js";
 
 export async function runMcp(cli: CliContext): Promise<void> {
   const paths = resolveHearthPaths(cli.env);
-  // One daemon serves every client: it holds the index and the model; this process only relays bytes.
-  if (!findDaemon(paths)) await startDetached(paths, cli.env);
-  const socket = await connectMcpSocket(daemonFiles(paths.dataDir).mcpSocketFile);
-  await bridgeStdio(socket);
+  const startDaemon = async () => void (await startDetached(paths, cli.env));
+  // One daemon serves every client: it holds the index and the model; this process only relays.
+  if (!findDaemon(paths)) await startDaemon();
+  cli.exitCode = await runBridge({
+    socketPath: daemonFiles(paths.dataDir).mcpSocketFile,
+    startDaemon,
+    input: cli.io.stdin,
+    output: cli.io.stdout,
+    errors: cli.io.stderr,
+  });
 }
 
 export function runMcpToken(cli: CliContext): void {
