@@ -60,7 +60,7 @@ export async function connectMcpSocket(socketPath: string, waitMs = 10_000): Pro
 function parse(line: string): Message | null {
   try {
     const value = JSON.parse(line) as unknown;
-    return typeof value === "object" && value !== null ? (value) : null;
+    return typeof value === "object" && value !== null ? value : null;
   } catch {
     return null;
   }
@@ -207,7 +207,7 @@ export function runBridge(options: BridgeOptions): Promise<number> {
     })
     .on("close", () => {
       state = "closed";
-      (socket)?.end();
+      socket?.end();
       finish(0);
     });
 
