@@ -8,7 +8,7 @@ import type { Hearth } from "../hearth.js";
 import type { Logger } from "../log.js";
 import { backfillVectors } from "../pipeline/backfill-vectors.js";
 import { IgnoreRules } from "../pipeline/ignore-rules.js";
-import { IndexPolicy, type PolicyRoot } from "../pipeline/index-policy.js";
+import { IndexPolicy } from "../pipeline/index-policy.js";
 import { indexFile } from "../pipeline/index-file.js";
 import { planRoot } from "../pipeline/plan-root.js";
 import { scanRoot } from "../pipeline/scan-root.js";
@@ -21,15 +21,12 @@ import {
 } from "./background-switch.js";
 import { type Ownership, takeOwnership } from "./ownership-lock.js";
 import { Closers } from "../closers.js";
-import { watchRoot, type RootWatcher, type WatchEvent } from "./watcher.js";
+import { WatchedRoots, type WatchedRoot } from "./watched-roots.js";
+import type { WatchEvent } from "./watcher.js";
 import { WorkQueue } from "./work-queue.js";
+import { isWriteFailure, WriteRetry, type WriteBlocked } from "./write-retry.js";
 
 const MAX_RECENT_ERRORS = 50;
-
-interface WatchedRoot extends PolicyRoot {
-  id: number;
-  watcher: RootWatcher;
-}
 
 /** What the daemon is doing, for status. */
 export interface DaemonActivity {
@@ -44,14 +41,19 @@ export interface DaemonActivity {
     etaSeconds: number | null;
   };
   model: string | null;
+  /** Set while the index cannot grow (the disk is full). */
+  writeBlocked: WriteBlocked | null;
   modelSwitch: SwitchStatus | null;
   lastModelSwitch: SwitchResult | null;
   recentErrors: { path: string; error: string; at: string }[];
+  /** Folders inside roots that could not be read: their files are not indexed. */
+  unreadable: { path: string; error: string }[];
 }
 
 export class Daemon {
-  private readonly roots: WatchedRoot[] = [];
+  private readonly roots: WatchedRoots;
   private readonly queue: WorkQueue;
+  private readonly writes = new WriteRetry((path) => this.queue.push(path, false));
   private readonly switcher: BackgroundSwitch;
   private readonly recentErrors: DaemonActivity["recentErrors"] = [];
   private readonly startedAt = new Date();
@@ -73,7 +75,7 @@ export class Daemon {
   ) {
     this.queue = new WorkQueue(
       hearth.config.index.concurrency,
-      (path) => this.process(path),
+      (path) => this.processRecorded(path),
       (path, err) => this.recordError(path, errorMessage(err)),
     );
     this.switcher = new BackgroundSwitch(
@@ -82,7 +84,20 @@ export class Daemon {
       () => this.changed(),
       (error) => this.recordError("(model switch)", error),
     );
-    this.policy = new IndexPolicy(() => this.roots, hearth.config.index.maxFileBytes);
+    this.policy = new IndexPolicy(() => this.roots.list, hearth.config.index.maxFileBytes);
+    this.roots = new WatchedRoots(
+      hearth.store,
+      hearth.indexDeps.ignore,
+      hearth.config.index.debounceMs,
+      () => this.policy,
+      {
+        onFileEvent: (root, event, path) => this.onEvent(root, event, path),
+        onWatching: (root, found) => void this.reconcile(root, found),
+        onChanged: () => this.changed(),
+        onProblem: (path, message) => this.recordError(path, message),
+      },
+      log,
+    );
   }
 
   /** Starts over an opened Hearth (which it then owns); takes the data folder's lock unless given it. */
@@ -95,8 +110,8 @@ export class Daemon {
       await mkdir(memory, { recursive: true, mode: 0o700 });
       daemon.memoryPath = await realpath(memory);
       hearth.store.audit.prune(Date.now() - hearth.config.audit.retentionDays * 86_400_000);
-      await daemon.syncRoots(hearth.config.roots);
-      log.info("daemon started", { pid: process.pid, roots: daemon.roots.map((r) => r.path) });
+      await daemon.roots.sync(hearth.config.roots, daemon.memoryPath);
+      log.info("daemon started", { pid: process.pid, roots: daemon.rootPaths() });
       daemon.switcher
         .resume()
         .catch((err) => daemon.recordError("(model switch)", errorMessage(err)));
@@ -114,8 +129,9 @@ export class Daemon {
   async settled(): Promise<void> {
     const busy = () =>
       this.reconciling > 0 ||
+      this.roots.pending > 0 ||
       this.queue.size > 0 ||
-      this.roots.some((r) => r.watcher.pending() > 0);
+      this.roots.list.some((r) => r.watcher.pending() > 0);
     while (busy()) {
       await this.queue.idle();
       await new Promise((r) => setTimeout(r, 10));
@@ -128,7 +144,7 @@ export class Daemon {
 
   /** Real paths of the watched roots (the memory folder included). */
   rootPaths(): string[] {
-    return this.roots.map((r) => r.path);
+    return this.roots.list.map((r) => r.path);
   }
 
   onIndexChanged(listener: () => void): () => void {
@@ -143,7 +159,7 @@ export class Daemon {
 
   /** Indexes one path now, outside the queue (a note just written or deleted by an agent). */
   async indexNow(path: string): Promise<void> {
-    await this.process(path);
+    await this.processRecorded(path);
   }
 
   private changed(): void {
@@ -157,8 +173,9 @@ export class Daemon {
       steps.add(() => this.ownership?.release());
       steps.add(() => this.hearth.close());
       steps.add(() => this.queue.stop());
+      steps.add(() => this.writes.stop());
       steps.add(() => this.switcher.stop());
-      steps.add(async () => void (await Promise.all(this.roots.map((r) => r.watcher.close()))));
+      steps.add(() => this.roots.close());
       try {
         await steps.close();
       } finally {
@@ -170,13 +187,15 @@ export class Daemon {
   }
 
   activity(): DaemonActivity {
+    const blocked = this.writes.status();
     const progress = this.queue.progress();
     const pending = progress.pending + progress.active.length;
     return {
       pid: process.pid,
       startedAt: this.startedAt.toISOString(),
-      activity:
-        this.reconciling > 0
+      activity: blocked
+        ? `disk full: ${blocked.waiting} files wait to be indexed`
+        : this.reconciling > 0 || this.roots.pending > 0
           ? "reconciling"
           : progress.active.length > 0
             ? `indexing ${progress.active[0]}`
@@ -188,69 +207,17 @@ export class Daemon {
           progress.ratePerSec > 0 && pending > 0 ? Math.ceil(pending / progress.ratePerSec) : null,
       },
       model: this.hearth.model.current?.info.name ?? null,
+      writeBlocked: blocked,
       modelSwitch: this.switcher.status(),
       lastModelSwitch: this.switcher.lastResult(),
       recentErrors: [...this.recentErrors],
+      unreadable: this.roots.unreadableFolders(),
     };
   }
 
   /** Follows `hearth add` / `hearth remove`: watches new roots, forgets removed ones. */
   async reloadRoots(): Promise<void> {
-    await this.syncRoots(loadConfig(this.hearth.paths.configFile).roots);
-  }
-
-  /**
-   * Makes the watched roots the configured ones plus the memory folder: one notion of roots for
-   * the daemon, the CLI, MCP and status. A root the index holds but the config no longer names
-   * (removed, or left by an older one-shot index) is forgotten, its files with it.
-   */
-  private async syncRoots(configured: readonly string[]): Promise<void> {
-    const wanted = new Set<string>([this.memoryPath]);
-    for (const root of configured) {
-      try {
-        wanted.add(await realpath(root));
-      } catch (err) {
-        this.recordError(root, `root is not available: ${errorMessage(err)}`);
-      }
-    }
-    for (const root of [...this.roots]) {
-      if (wanted.has(root.path)) continue;
-      await root.watcher.close();
-      this.roots.splice(this.roots.indexOf(root), 1);
-      this.hearth.store.removeRoot(root.path);
-      this.changed();
-    }
-    const unavailable = new Set(configured.filter((r) => !wanted.has(r)));
-    for (const stale of this.hearth.store.listRoots()) {
-      if (!wanted.has(stale.path) && !unavailable.has(stale.path)) {
-        if (this.hearth.store.removeRoot(stale.path) > 0) this.changed();
-      }
-    }
-    for (const path of wanted) {
-      if (!this.roots.some((r) => r.path === path)) await this.addRoot(path);
-    }
-  }
-
-  private async addRoot(path: string): Promise<void> {
-    const record = this.hearth.store.addRoot(path);
-    const rules = new IgnoreRules(path, this.hearth.indexDeps.ignore);
-    const initial: FileStat[] = [];
-    const watcher = watchRoot(
-      rules,
-      this.hearth.config.index.debounceMs,
-      (event, p) => this.onEvent(root, event, p),
-      (err) => this.log.error("watcher error", { root: path, error: errorMessage(err) }),
-      (p, stats) => {
-        if (stats.isFile() && this.policy.check(p).indexable)
-          initial.push({ path: p, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) });
-      },
-    );
-    const root: WatchedRoot = { id: record.id, path, rules, watcher };
-    this.roots.push(root);
-    this.reconciling++; // until the first plan is made, the index is not known to match the disk
-    await watcher.ready;
-    this.reconciling--;
-    void this.reconcile(root, initial);
+    await this.roots.sync(loadConfig(this.hearth.paths.configFile).roots, this.memoryPath);
   }
 
   /**
@@ -291,6 +258,20 @@ export class Daemon {
     this.queue.push(path, true);
   }
 
+  /**
+   * Processes a path; when the index cannot record the outcome (a full disk), the path is kept and
+   * retried with back-off instead of being lost with the failure row that could not be written.
+   */
+  private async processRecorded(path: string): Promise<void> {
+    try {
+      await this.process(path);
+      this.writes.written(path);
+    } catch (err) {
+      if (!isWriteFailure(err)) throw err;
+      if (this.writes.add(path, err)) this.recordError(path, this.writes.status()!.message);
+    }
+  }
+
   /** Brings one path in the index to what is on disk now, whatever the event was. */
   private async process(path: string): Promise<void> {
     const root = this.policy.rootOf(path);
@@ -318,7 +299,7 @@ export class Daemon {
     const previous = store.getFile(path);
     const stat = { path, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) };
     if (previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return;
-    const rootId = (root as WatchedRoot).id;
+    const rootId = (root as WatchedRoot).id; // the policy's roots are the watched ones
     const outcome = await indexFile(this.hearth.indexDeps, rootId, stat, previous);
     if (outcome.status === "failed") this.recordError(path, outcome.error);
     if (outcome.status !== "same-content") this.changed();

@@ -44,7 +44,13 @@ export async function indexRoot(
   const path = await resolveRoot(rootPath);
   const root = store.addRoot(path);
   onProgress?.({ phase: "scan", root: path });
-  const disk = await scanRoot(path, new IgnoreRules(path, deps.ignore), signal);
+  const unreadable: { path: string; error: string }[] = [];
+  const disk = await scanRoot(path, new IgnoreRules(path, deps.ignore), signal, (dir, code) =>
+    unreadable.push({
+      path: dir,
+      error: `cannot be read (${code}): its files are not indexed; fix its permissions`,
+    }),
+  );
   const known = store.filesOfRoot(root.id);
   const plan = planRoot(disk, known);
   const previous = new Map(known.map((f) => [f.path, f]));
@@ -59,7 +65,7 @@ export async function indexRoot(
     removed: 0,
     chunksEmbedded: 0,
     chunksFromCache: 0,
-    failures: [],
+    failures: [...unreadable],
   };
   for (const gone of plan.remove) if (store.deleteFile(gone)) report.removed++;
 

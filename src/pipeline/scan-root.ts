@@ -5,10 +5,15 @@ import { indexerFor } from "../indexers/registry.js";
 import type { FileStat } from "../store/types.js";
 import type { IgnoreRules } from "./ignore-rules.js";
 
+/**
+ * `onUnreadable` hears of every folder that could not be listed (permissions): its files are not
+ * indexed, and the caller says so rather than skipping it silently.
+ */
 export async function scanRoot(
   root: string,
   rules: IgnoreRules,
   signal?: AbortSignal,
+  onUnreadable?: (dir: string, code: string) => void,
 ): Promise<FileStat[]> {
   const out: FileStat[] = [];
   const pending = [root];
@@ -19,11 +24,10 @@ export async function scanRoot(
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      // A folder deleted or made unreadable during the walk is skipped, not fatal.
-      if (
-        ["ENOENT", "EACCES", "EPERM", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "")
-      )
-        continue;
+      // A folder deleted during the walk is skipped; one that cannot be read is reported.
+      const code = (err as NodeJS.ErrnoException).code ?? "";
+      if (code === "EACCES" || code === "EPERM") onUnreadable?.(dir, code);
+      if (["ENOENT", "EACCES", "EPERM", "ENOTDIR"].includes(code)) continue;
       throw err;
     }
     const files: string[] = [];

@@ -19,10 +19,14 @@ export interface RuntimeActivity {
   };
   /** The model the daemon embeds with (its name), null when none is loaded. */
   model: string | null;
+  /** Set while the index cannot grow (the disk is full). */
+  writeBlocked: { since: string; waiting: number; message: string } | null;
   /** A `hearth models use` under way: the next model and its progress. */
   modelSwitch: SwitchStatus | null;
   lastModelSwitch: SwitchResult | null;
   recentErrors: { path: string; error: string; at: string }[];
+  /** Folders inside roots that could not be read: their files are not indexed. */
+  unreadable: { path: string; error: string }[];
 }
 
 export interface IndexRuntime {

@@ -17,8 +17,16 @@ async function explainFile(hearth: Hearth, file: string): Promise<Line[]> {
   let path: string;
   try {
     path = await realpath(resolve(file));
-  } catch {
-    return [["file", `${resolve(file)} does not exist`]];
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return [
+      [
+        "file",
+        code === "EACCES" || code === "EPERM"
+          ? `${resolve(file)} cannot be reached (${code}): a folder above it cannot be read — fix: its permissions`
+          : `${resolve(file)} does not exist`,
+      ],
+    ];
   }
   const info = await stat(path);
   out.push(["file", `${path} (${info.size} bytes)`]);

@@ -12,12 +12,17 @@ function printDaemon(cli: CliContext, d: DaemonStatus | null): void {
   }
   const eta = d.queue.etaSeconds !== null ? `, ETA ${d.queue.etaSeconds}s` : "";
   io.out(`daemon     running (pid ${d.pid}) since ${d.startedAt}: ${d.activity}`);
+  if (d.writeBlocked)
+    io.out(
+      `DISK FULL  since ${d.writeBlocked.since}: ${d.writeBlocked.message} (${d.writeBlocked.waiting} waiting)`,
+    );
   io.out(
     `queue      ${d.queue.pending} pending, ${d.queue.active.length} active, ${d.queue.done} done${eta}`,
   );
   const s = d.modelSwitch;
   if (s)
     io.out(`switching  to ${s.to}: ${s.done}/${s.total} chunks embedded (since ${s.startedAt})`);
+  for (const u of d.unreadable) io.out(`unreadable ${u.path}: ${u.error}`);
   for (const e of d.recentErrors.slice(0, 5)) io.out(`error      ${e.at} ${e.path}: ${e.error}`);
 }
 

@@ -18,6 +18,10 @@ export const statusTool: Tool = {
     pending: z.number(),
     etaSeconds: z.number().nullable(),
     model: z.string().nullable(),
+    diskFull: z
+      .string()
+      .optional()
+      .describe("set while the index cannot grow: what is waiting, and what to do"),
     recentErrors: z.array(z.object({ path: z.string(), error: z.string(), at: z.string() })),
   }),
   annotations: READ_ONLY,
@@ -34,6 +38,9 @@ export const statusTool: Tool = {
         pending: d ? d.queue.pending + d.queue.active.length : 0,
         etaSeconds: d?.queue.etaSeconds ?? null,
         model: d?.model ?? null,
+        ...(d?.writeBlocked
+          ? { diskFull: `${d.writeBlocked.message} (${d.writeBlocked.waiting} files waiting)` }
+          : {}),
         recentErrors: d?.recentErrors.slice(0, 20) ?? [],
       },
     };
