@@ -30,7 +30,8 @@ export type HearthErrorCode =
   | "FILE_CHANGED"
   | "CURSOR_INVALID"
   | "EXTRACT_FAILED"
-  | "NOTE_REFUSED";
+  | "NOTE_REFUSED"
+  | "CANCELLED";
 
 export class HearthError extends Error {
   constructor(

@@ -64,6 +64,9 @@ export interface SearchSettings {
   candidates: number;
 }
 
+/** Progress of a search that takes a while (reranking): done of total steps, and what it does. */
+export type SearchProgress = (done: number, total: number, message: string) => void;
+
 export interface SearcherOptions {
   store: Store;
   model: ModelInUse;
@@ -87,7 +90,11 @@ export class Searcher {
     this.rerankSettings = options.rerankSettings ?? null;
   }
 
-  async search(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
+  async search(
+    request: SearchRequest,
+    signal?: AbortSignal,
+    onProgress?: SearchProgress,
+  ): Promise<SearchResponse> {
     const started = performance.now();
     // Headroom over limit × chunksPerFile: grouping by file drops a file's extra chunks.
     const depth = Math.max(this.settings.candidates, request.limit * request.chunksPerFile * 2);
@@ -117,7 +124,7 @@ export class Searcher {
       const vector = await embedder.embedQuery(request.query, signal);
       // A model switch completed while the query was embedded: its vectors are gone; ask again.
       if (this.store.vectors.activeModel()?.fingerprint !== model.fingerprint) {
-        return this.search(request, signal);
+        return this.search(request, signal, onProgress);
       }
       const semantic = retrieval.semantic(model, vector, request.filters, depth);
       ranked =
@@ -132,7 +139,7 @@ export class Searcher {
     let results = this.present(ranked, { ...request, limit: depth2 });
     let rerank: RerankReport | undefined;
     if (wantsRerank)
-      ({ results, report: rerank } = await this.rerank(request.query, results, signal));
+      ({ results, report: rerank } = await this.rerank(request.query, results, signal, onProgress));
     const response: SearchResponse = {
       results: results.slice(0, request.limit),
       mode,
@@ -151,6 +158,7 @@ export class Searcher {
     query: string,
     hits: SearchHit[],
     signal?: AbortSignal,
+    onProgress?: SearchProgress,
   ): Promise<{ results: SearchHit[]; report: RerankReport }> {
     const settings = this.rerankSettings;
     if (!this.reranker || !settings) {
@@ -167,6 +175,11 @@ export class Searcher {
       const d = texts.get(hit.chunkId);
       const passage = d ? (d.heading ? `${d.heading}\n${d.text}` : d.text) : hit.snippet;
       scored.push({ ...hit, rerankScore: round(await this.reranker.score(query, passage), 4) });
+      onProgress?.(
+        scored.length,
+        candidates.length,
+        `reranked ${scored.length} of ${candidates.length}`,
+      );
     }
     scored.sort((a, b) => b.rerankScore! - a.rerankScore!);
     const ms = round(performance.now() - started);

@@ -1,7 +1,7 @@
 // The application layer every face calls — MCP tools, the control socket (and so the CLI), the web
 // page: each operation validates its input with one schema, applies the caller's scope, and agents'
 // calls are written to the audit log here, once.
-import { errorMessage } from "../errors.js";
+import { HearthError, errorMessage } from "../errors.js";
 import type { Caller } from "./caller.js";
 import { ServiceContext, type ServiceDeps } from "./context.js";
 import { auditLog } from "./ops/audit.js";
@@ -20,6 +20,8 @@ interface Outcome<T> {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Progress of long work (reranking, say): done of total, and what it is doing. */
+  onProgress?: (done: number, total: number, message: string) => void;
 }
 
 export class HearthService {
@@ -30,7 +32,9 @@ export class HearthService {
   }
 
   search(caller: Caller, input: unknown, options: CallOptions = {}) {
-    return this.run(caller, "search", input, () => search(this.ctx, caller, input, options.signal));
+    return this.run(caller, "search", input, () =>
+      search(this.ctx, caller, input, options.signal, options.onProgress),
+    );
   }
 
   read(caller: Caller, input: unknown, options: CallOptions = {}) {
@@ -95,7 +99,10 @@ export class HearthService {
       if (caller.agent) this.audit(caller, op, input, paths, null);
       return result;
     } catch (err) {
-      if (caller.agent) this.audit(caller, op, input, [], errorMessage(err));
+      if (caller.agent) {
+        const why = err instanceof HearthError ? `${err.code}: ${err.message}` : errorMessage(err);
+        this.audit(caller, op, input, [], why);
+      }
       throw err;
     }
   }

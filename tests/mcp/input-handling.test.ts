@@ -1,6 +1,6 @@
 // Tests: bad input gets a coded answer that says what to send — bounded inputs, strict schemas,
 // idempotent tools, one notion of roots, Unicode paths, resource URIs, and no terminal injection.
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { agentCaller } from "../../src/service/caller.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { runMain } from "../cli/run-main.js";
 import { callTool, connectInProcess } from "./in-process.js";
+import { waitFor } from "../daemon/converge.js";
 
 const STATEMENT =
   "Date,Description,Amount\n2026-01-05,Coffee beans,-12.50\n2026-01-09,Rent,-900.00\n";
@@ -172,5 +173,43 @@ describe("input handling", () => {
     }
     const audit = await runMain(["audit"], env);
     expect(audit.stdout).toContain("evil\\x1b[2J");
+  });
+});
+
+describe("cancellation", () => {
+  it("a cancelled remember leaves no note, whenever the cancel arrives", async () => {
+    const { env } = makeHome();
+    const local = await startDaemonHost(await openTestHearth(env), silentLogger);
+    try {
+      const agent = await connectInProcess(local.service);
+      for (let run = 0; run < 8; run++) {
+        const abort = new AbortController();
+        const call = agent.callTool(
+          { name: "remember", arguments: { title: `Cancelled ${run}`, text: "never kept" } },
+          { signal: abort.signal },
+        );
+        // Cancel at a different moment each run: at once, or a little later.
+        if (run < 4) abort.abort();
+        else setTimeout(() => abort.abort(), run - 4);
+        await call.catch(() => undefined);
+      }
+      // Every note that exists belongs to a call that finished and was reported done; every
+      // cancelled call left nothing. (Handlers may still be finishing: wait for them to agree.)
+      const kept = () =>
+        readdirSync(local.daemon.memoryDir()).filter((f) => f.includes("cancelled"));
+      const done = () =>
+        local.service.ctx.store.audit
+          .since(0)
+          .filter((e) => e.tool === "remember" && e.error === null).length;
+      const cancelled = () =>
+        local.service.ctx.store.audit
+          .since(0)
+          .filter((e) => e.tool === "remember" && e.error?.includes("CANCELLED")).length;
+      // (A call cancelled before it was sent never reaches Hearth at all.)
+      await waitFor(() => kept().length === done(), 10_000);
+      expect(cancelled()).toBeGreaterThan(0);
+    } finally {
+      await local.stop();
+    }
   });
 });

@@ -193,7 +193,8 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
       },
       { onprogress: (p) => progress.push(`${p.progress}/${p.total ?? "?"} ${p.message ?? ""}`) },
     )) as { isError?: boolean; structuredContent?: Record<string, unknown> };
-    expect(progress).toEqual(["1/2 note written; indexing it"]);
+    // Progress ends with a final notification.
+    expect(progress).toEqual(["1/2 note written; indexing it", "2/2 note indexed"]);
     expect(saved.isError).toBeFalsy();
     const path = (saved.structuredContent as { path: string }).path;
     expect(path.startsWith(host.daemon.memoryDir())).toBe(true);

@@ -10,6 +10,9 @@ import { silentLogger } from "../../src/log.js";
 import { backfillVectors } from "../../src/pipeline/backfill-vectors.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
 import { reembedForSwitch } from "../../src/pipeline/reembed-for-switch.js";
+import { embeddingText } from "../../src/chunk/chunker.js";
+import type { Embedder } from "../../src/embed/embedder.js";
+import { writeTestModel } from "../../scripts/test-model/bert-bag-of-words.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, openTestHearth, rawDb, tempDir, testModelPath, writeTree } from "../helpers.js";
 import { makeSecondModel } from "../model-switch-fixtures.js";
@@ -171,4 +174,71 @@ describe("model switch", () => {
     expect(tables(hearth)).toEqual(["vec_chunks"]);
     await b.close();
   });
+
+  it("stores a file's vectors under the model that computed them, even when a switch completes meanwhile", async () => {
+    const { root, hearth } = await indexed();
+    // A second model with the same dimensions: a vector of the wrong one would fit the index.
+    const sameShape = join(tempDir(), "same-shape.gguf");
+    writeTestModel(sameShape, { dimensions: 64, seed: 9 });
+    const a = hearth.model.current!;
+    const gated = new GatedEmbedder(a);
+    hearth.model.swap(gated);
+    writeFileSync(join(root, "during.md"), "# During\nembedded while the model switched");
+    const indexing = indexRoot(hearth.indexDeps, root, { concurrency: 1 });
+    await gated.entered; // the file's chunks are being embedded by the old model…
+    const b = await load(sameShape);
+    hearth.store.vectors.beginSwitch({ ...b.info, modelPath: sameShape });
+    await reembedForSwitch(hearth.store, b, { onSwitched: () => void hearth.model.swap(b) });
+    gated.open(); // …and land after the switch made the new one active.
+    await indexing;
+    const chunk = rawDb(hearth)
+      .prepare(
+        "SELECT c.hash, c.heading, c.text FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ?",
+      )
+      .get(join(root, "during.md")) as { hash: string; heading: string; text: string };
+    const cached = hearth.store.vectors
+      .cachedVectors(b.info.fingerprint, [chunk.hash])
+      .get(chunk.hash);
+    const [truth] = await b.embedDocuments([embeddingText(chunk.heading, chunk.text)]);
+    expect(cached).toBeDefined();
+    expect(Array.from(cached!)).toEqual(Array.from(truth!));
+    await b.close();
+    await a.close();
+  });
 });
+
+/** The old model, held at the door: embedding waits until the test opens the gate. */
+class GatedEmbedder implements Embedder {
+  private release!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+  private signalEntered!: () => void;
+  readonly entered = new Promise<void>((resolve) => (this.signalEntered = resolve));
+
+  constructor(private readonly inner: Embedder) {}
+
+  get info() {
+    return this.inner.info;
+  }
+
+  get embeddedCount() {
+    return this.inner.embeddedCount;
+  }
+
+  open(): void {
+    this.release();
+  }
+
+  async embedDocuments(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
+    this.signalEntered();
+    await this.gate;
+    return this.inner.embedDocuments(texts, signal);
+  }
+
+  embedQuery(text: string, signal?: AbortSignal): Promise<Float32Array> {
+    return this.inner.embedQuery(text, signal);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve(); // the test closes the real model
+  }
+}

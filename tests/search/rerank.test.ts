@@ -7,6 +7,8 @@ import type { SearchRequest } from "../../src/search/search.js";
 import { writeTestModel } from "../../scripts/test-model/bert-bag-of-words.js";
 import { makeHome, openTestHearth, tempDir, testModelPath, writeTree } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
+import { serviceOver } from "../../src/host/open-service.js";
+import { connectInProcess } from "../mcp/in-process.js";
 
 let root: string;
 let reranker: string;
@@ -62,6 +64,22 @@ describe("reranking", () => {
     const off = await hearth.searcher.search(request({ rerank: false }));
     expect(off.rerank).toBeUndefined();
     expect(off.results.every((r) => r.rerankScore === undefined)).toBe(true);
+  });
+
+  it("reports progress over MCP while it reranks, ending with a final notification", async () => {
+    const { hearth } = await hearthWith({ enabled: true, budgetMs: 30_000 });
+    const client = await connectInProcess(await serviceOver(hearth));
+    const progress: string[] = [];
+    await client.callTool(
+      { name: "search", arguments: { query: "banana smoothie yogurt", rerank: true } },
+      { onprogress: (p) => progress.push(`${p.progress}/${p.total} ${p.message}`) },
+    );
+    expect(progress).toEqual([
+      "1/3 reranked 1 of 3",
+      "2/3 reranked 2 of 3",
+      "3/3 reranked 3 of 3",
+      "1/1 done",
+    ]);
   });
 
   it("stops when the time budget is spent, keeping the fused order for the rest", async () => {

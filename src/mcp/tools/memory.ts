@@ -21,13 +21,13 @@ export const rememberTool: Tool = {
   async call({ service, caller, ctx, args }) {
     const signal = ctx.mcpReq.signal;
     const { path } = await service.remember(caller, args, {
-      // A cancelled request writes nothing: the last moment to honour it is before the write.
+      // A cancelled request leaves no note: refused before the write, undone after it.
       checkpoint: () => {
-        if (signal.aborted)
-          throw new HearthError("BAD_ARGUMENT", "cancelled before the note was written");
+        if (signal.aborted) throw new HearthError("CANCELLED", "the request was cancelled");
       },
       progress: (done, total, message) => reportProgress(ctx, done, total, message),
     });
+    await reportProgress(ctx, 2, 2, "note indexed");
     return { result: { path, uri: fileUri(path) } };
   },
 };

@@ -23,6 +23,7 @@ export const readTool: Tool = {
   async call({ service, caller, ctx, args }) {
     await reportProgress(ctx, 0, 1, "reading the file");
     const range = await service.read(caller, args, { signal: ctx.mcpReq.signal });
+    await reportProgress(ctx, 1, 1, "done");
     return { result: { ...range } };
   },
 };

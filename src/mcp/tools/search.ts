@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { searchInput, type SearchResult } from "../../service/ops/search.js";
 import { fileUri } from "../file-uri.js";
-import { READ_ONLY, type Tool } from "../tool-kit.js";
+import { READ_ONLY, reportProgress, type Tool } from "../tool-kit.js";
 
 export const location = z.union([
   z.object({ startLine: z.number(), endLine: z.number() }),
@@ -56,7 +56,10 @@ export const searchTool: Tool = {
   async call({ service, caller, ctx, args }) {
     const response: SearchResult = await service.search(caller, args, {
       signal: ctx.mcpReq.signal,
+      onProgress: (done, total, message) => void reportProgress(ctx, done, total, message),
     });
+    // Progress was reported only while reranking; when it was, it ends with a final one.
+    if (response.rerank?.ran) await reportProgress(ctx, 1, 1, "done");
     const results = response.results.map((hit) => ({ ...hit, uri: fileUri(hit.path) }));
     const { tookMs: _tookMs, ...rest } = response;
     return {

@@ -1,6 +1,6 @@
 // remember and forget: notes an agent keeps in Hearth's memory folder, indexed at once; nothing else
 // is ever written or deleted.
-import { realpath } from "node:fs/promises";
+import { realpath, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { HearthError } from "../../errors.js";
@@ -57,8 +57,16 @@ export async function remember(
   const input = ctx.parse(rememberInput, raw, "remember");
   hooks.checkpoint?.();
   const path = await writeNote(ctx.runtime.memoryDir(), input);
-  await hooks.progress?.(1, 2, "note written; indexing it");
-  await ctx.runtime.indexNow(path);
+  try {
+    await hooks.progress?.(1, 2, "note written; indexing it");
+    await ctx.runtime.indexNow(path);
+    // Cancelled while it was being written: undone, so a cancelled call leaves nothing behind.
+    hooks.checkpoint?.();
+  } catch (err) {
+    await rm(path, { force: true });
+    await ctx.runtime.indexNow(path).catch(() => undefined);
+    throw err;
+  }
   return { result: { path }, paths: [path] };
 }
 

@@ -1,7 +1,7 @@
 // search: hybrid, keyword or semantic retrieval over what the caller may see, each hit cited.
 import { z } from "zod";
 import type { Location } from "../../store/types.js";
-import type { SearchFilters, SearchRequest } from "../../search/search.js";
+import type { SearchFilters, SearchProgress, SearchRequest } from "../../search/search.js";
 import type { Caller } from "../caller.js";
 import type { ServiceContext } from "../context.js";
 import { dateField, kindsField, pathField } from "../schema-parts.js";
@@ -77,6 +77,7 @@ export async function search(
   caller: Caller,
   raw: unknown,
   signal?: AbortSignal,
+  onProgress?: SearchProgress,
 ): Promise<{ result: SearchResult; paths: string[] }> {
   const input = ctx.parse(caller.agent ? searchInput : userSearchInput, raw, "search");
   const filters: SearchFilters = { within: ctx.visibleRoots(caller) };
@@ -94,7 +95,7 @@ export async function search(
     chunksPerFile: perFile ?? (caller.agent ? 1 : ctx.config.search.chunksPerFile),
     ...(input.rerank !== undefined ? { rerank: input.rerank } : {}),
   };
-  const response = await ctx.searcher.search(request, signal);
+  const response = await ctx.searcher.search(request, signal, onProgress);
   const results = response.results.map(({ chunkId: _chunkId, ...hit }) => {
     const table = tableRows(ctx, hit.path, hit.location);
     return { ...hit, ...(table ? { table } : {}) };
