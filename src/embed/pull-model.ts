@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { Readable } from "node:stream";
+import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 import { HearthError, errorMessage } from "../errors.js";
 import { findPreset } from "./presets.js";
@@ -27,6 +27,42 @@ export interface PullOptions {
   /** Expected sha256 (hex); otherwise taken from the server's X-Linked-Etag, as Hugging Face sends it. */
   sha256?: string;
   signal?: AbortSignal;
+  /** How long the server may take to answer (default 30 s). */
+  connectTimeoutMs?: number;
+  /** How long the transfer may go without a byte (default 60 s): never a limit on the whole. */
+  stallTimeoutMs?: number;
+}
+
+const CONNECT_TIMEOUT_MS = 30_000;
+const STALL_TIMEOUT_MS = 60_000;
+
+/**
+ * An abort signal for one transfer: fired by the caller's signal, by no answer within the connect
+ * limit, or by a stall — no bytes for the stall limit. `progress()` rearms the stall timer.
+ */
+function transferSignal(options: PullOptions) {
+  const controller = new AbortController();
+  let reason = "";
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (ms: number, why: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      reason = why;
+      controller.abort(new Error(why));
+    }, ms);
+  };
+  const connectMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+  const stallMs = options.stallTimeoutMs ?? STALL_TIMEOUT_MS;
+  arm(connectMs, `no answer within ${connectMs / 1000} s`);
+  options.signal?.addEventListener("abort", () => controller.abort(options.signal!.reason), {
+    once: true,
+  });
+  return {
+    signal: controller.signal,
+    progress: () => arm(stallMs, `no data for ${stallMs / 1000} s (stalled)`),
+    done: () => clearTimeout(timer),
+    why: () => reason,
+  };
 }
 
 export interface PullResult {
@@ -107,19 +143,23 @@ export async function pullModel(source: string, options: PullOptions): Promise<P
   }
   const part = `${target}.part`;
   const have = existsSync(part) ? statSync(part).size : 0;
+  const transfer = transferSignal(options);
   let response: Response;
   try {
     response = await fetch(url!, {
       headers: have > 0 ? { Range: `bytes=${have}-` } : {},
-      signal: options.signal ?? AbortSignal.timeout(30_000),
+      signal: transfer.signal,
     });
+    transfer.progress();
   } catch (err) {
+    transfer.done();
     throw new HearthError(
       "MODEL_DOWNLOAD_FAILED",
-      `cannot reach ${new URL(url!).host}: ${errorMessage((err as Error).cause ?? err)}`,
+      `cannot reach ${new URL(url!).host}: ${transfer.why() || errorMessage((err as Error).cause ?? err)}`,
       "check the network (downloads need it once; Hearth keeps working in keyword mode meanwhile), or pass a local GGUF path",
     );
   }
+  if (!response.ok || !response.body) transfer.done();
   if (response.status === 404) {
     throw new HearthError(
       "MODEL_DOWNLOAD_FAILED",
@@ -148,6 +188,7 @@ export async function pullModel(source: string, options: PullOptions): Promise<P
   const sha = expectedSha(response.headers, options.sha256);
 
   if (resumed === 0 && existsSync(target) && total !== null && statSync(target).size === total) {
+    transfer.done();
     await response.body.cancel();
     if (!sha || (await sha256Of(target)) === sha) {
       return {
@@ -160,24 +201,30 @@ export async function pullModel(source: string, options: PullOptions): Promise<P
     }
   }
   let received = resumed;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
+  // The write stream is closed, whatever happens, before the file is measured or left for the next
+  // pull: a late last chunk from this writer must never land in the next one's file.
+  const out = createWriteStream(part, { flags: resumed > 0 ? "a" : "w", mode: 0o600 });
+  const closed = new Promise<void>((resolve) => out.once("close", () => resolve()));
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      transfer.progress();
       received += chunk.byteLength;
       options.onProgress?.({ received, total });
-      controller.enqueue(chunk);
-    },
-  });
-  try {
-    await pipeline(
-      Readable.fromWeb(response.body.pipeThrough(counter) as never),
-      createWriteStream(part, { flags: resumed > 0 ? "a" : "w", mode: 0o600 }),
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
     );
   } catch (err) {
+    out.destroy();
     throw new HearthError(
       "MODEL_DOWNLOAD_FAILED",
-      `the download of ${file} was interrupted at ${received} bytes: ${errorMessage(err)}`,
+      `the download of ${file} was interrupted at ${received} bytes: ${transfer.why() || errorMessage(err)}`,
       "run the same pull again: it resumes where it stopped",
     );
+  } finally {
+    transfer.done();
+    await closed;
   }
   const size = statSync(part).size;
   if (total !== null && size !== total) {

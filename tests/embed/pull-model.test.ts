@@ -1,6 +1,6 @@
 // Tests: pullModel (from a local HTTP server); hearth models.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,20 @@ let model: Buffer;
 let sha: string;
 const rangeRequests: string[] = [];
 let flakyServed = 0;
+let stallServed = 0;
+
+/** Sends `body` in `pieces` parts, `gapMs` apart: a slow but live link. */
+function trickle(res: ServerResponse, body: Buffer, pieces: number, gapMs: number): void {
+  res.writeHead(200, { "content-length": body.length });
+  const size = Math.ceil(body.length / pieces);
+  let at = 0;
+  const next = () => {
+    if (at >= body.length) return void res.end();
+    res.write(body.subarray(at, (at += size)));
+    setTimeout(next, gapMs);
+  };
+  next();
+}
 
 function serve(
   res: ServerResponse,
@@ -43,6 +57,17 @@ describe("pullModel (from a local HTTP server)", () => {
       if (range) rangeRequests.push(`${req.url} ${range}`);
       if (req.url === "/m/model.gguf") return serve(res, model, range, sha);
       if (req.url === "/m/tampered.gguf") return serve(res, model, range, "0".repeat(64));
+      if (req.url === "/m/slow.gguf") return trickle(res, model, 6, 250);
+      if (req.url === "/m/stall.gguf") {
+        // First time: half the file, then silence on an open connection. After: the rest.
+        if (stallServed++ === 0) {
+          res.writeHead(200, { "content-length": model.length, "x-linked-etag": `"${sha}"` });
+          return void res.write(model.subarray(0, model.length / 2));
+        }
+        return serve(res, model, range, sha);
+      }
+      // A server that ignores Range: always the whole file, 200.
+      if (req.url === "/m/norange.gguf") return serve(res, model, undefined, sha);
       if (req.url === "/m/flaky.gguf")
         return serve(res, model, range, sha, flakyServed++ === 0 ? model.length / 2 : undefined);
       res.writeHead(404).end();
@@ -93,6 +118,37 @@ describe("pullModel (from a local HTTP server)", () => {
     expect(createHash("sha256").update(readFileSync(second.path)).digest("hex")).toBe(sha);
   });
 
+  it("takes as long as a live transfer needs; only a stall or no answer stops it", async () => {
+    const modelsDir = tempDir();
+    // 1.5 s in all, never 1 s without a byte: a limit on the whole transfer would have failed it.
+    const slow = await pullModel(`${base}/m/slow.gguf`, {
+      modelsDir,
+      connectTimeoutMs: 1000,
+      stallTimeoutMs: 1000,
+    });
+    expect(slow.bytes).toBe(model.length);
+    const stalled = await pullModel(`${base}/m/stall.gguf`, {
+      modelsDir,
+      stallTimeoutMs: 400,
+    }).catch((e: unknown) => e);
+    expect((stalled as Error).message).toMatch(
+      /interrupted at \d+ bytes: no data for 0\.4 s \(stalled\)/,
+    );
+    const resumed = await pullModel(`${base}/m/stall.gguf`, { modelsDir });
+    expect(resumed.resumedFrom).toBe(model.length / 2);
+    expect(statSync(resumed.path).size).toBe(model.length);
+    expect(createHash("sha256").update(readFileSync(resumed.path)).digest("hex")).toBe(sha);
+  });
+
+  it("starts over when the server ignores the range of a resumed download", async () => {
+    const modelsDir = tempDir();
+    writeFileSync(join(modelsDir, "norange.gguf.part"), model.subarray(0, 1000));
+    const result = await pullModel(`${base}/m/norange.gguf`, { modelsDir });
+    expect(result.resumedFrom).toBe(0);
+    expect(statSync(result.path).size).toBe(model.length);
+    expect(result.verified).toBe("sha256");
+  });
+
   it("refuses a file whose checksum does not match, and keeps nothing", async () => {
     const modelsDir = tempDir();
     const error = await pullModel(`${base}/m/tampered.gguf`, { modelsDir }).catch(
@@ -136,6 +192,11 @@ describe("hearth models", () => {
     const pulled = runCli(["models", "pull", testModelPath()], env);
     expect(pulled.code, pulled.stderr).toBe(0);
     expect(existsSync(join(home, "models", "hearth-test-bow.gguf"))).toBe(true);
+    const listed = JSON.parse(runCli(["models", "list", "--json"], env).stdout) as {
+      installed: { file: string; path: string }[];
+    };
+    expect(listed.installed.map((m) => m.file)).toEqual(["hearth-test-bow.gguf"]);
+    expect(runCli(["models", "list"], env).stdout).toMatch(/hearth-test-bow\.gguf/);
     const bad = runCli(["models", "pull", "no-such-model"], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a preset, a URL or an existing file/);

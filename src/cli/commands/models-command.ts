@@ -1,5 +1,5 @@
 // `hearth models list` and `hearth models pull [NAME|hf:…|URL|PATH]`: presets and downloads into the model cache.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../../config/load-config.js";
 import { resolveHearthPaths } from "../../config/paths.js";
@@ -24,8 +24,22 @@ export function runModelsList(cli: CliContext, opts: { json?: boolean }): void {
       active: active.kind === "file" && active.path === file,
     };
   });
+  // Models in the cache that are no preset (pulled from a URL, hf: or a file).
+  const presetFiles = new Set(PRESETS.map((p) => p.file));
+  const installed = (existsSync(paths.modelsDir) ? readdirSync(paths.modelsDir) : [])
+    .filter((f) => f.endsWith(".gguf") && !presetFiles.has(f))
+    .sort()
+    .map((file) => {
+      const path = join(paths.modelsDir, file);
+      return {
+        file,
+        path,
+        bytes: statSync(path).size,
+        active: active.kind === "file" && active.path === path,
+      };
+    });
   if (opts.json) {
-    io.json({ modelsDir: paths.modelsDir, presets: rows }, 2);
+    io.json({ modelsDir: paths.modelsDir, presets: rows, installed }, 2);
     return;
   }
   for (const r of rows) {
@@ -34,6 +48,10 @@ export function runModelsList(cli: CliContext, opts: { json?: boolean }): void {
       `${mark}${r.name.padEnd(24)}${String(r.sizeMB).padStart(4)} MB  ${(r.kind === "reranker" ? "rank" : `${r.dimensions}d`).padEnd(4)}  ${r.languages.padEnd(15)} ${r.description}`,
     );
   }
+  for (const m of installed)
+    io.out(
+      `${m.active ? "* " : "+ "}${m.file.padEnd(24)}${formatBytes(m.bytes).padStart(9)}  (not a preset)`,
+    );
   io.out(`\n* active   + installed   (models in ${paths.modelsDir})`);
 }
 
