@@ -1,14 +1,28 @@
-// Streamable HTTP MCP from the daemon: 127.0.0.1 only, a bearer token, and foreign Host/Origin refused.
+// Streamable HTTP MCP from the daemon: 127.0.0.1 only, a bearer token, and foreign Host/Origin
+// refused; bounded connections and timeouts. 2026-07-28 requests are served statelessly, 2025-era
+// clients in sessions.
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { toNodeHandler } from "@modelcontextprotocol/node";
-import { createMcpHandler } from "@modelcontextprotocol/server";
+import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { HearthService } from "../service/service.js";
+import { LegacySessions } from "./legacy-sessions.js";
 import { createMcpServer, notifyOnIndexChange } from "./server.js";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+export interface HttpLimits {
+  /** Open connections at most; more are refused. */
+  maxConnections: number;
+  /** A connection with nothing going on (no request, no stream output) is closed after this. */
+  idleMs: number;
+  /** A request's headers must arrive within this. */
+  headersMs: number;
+}
+
+const LIMITS: HttpLimits = { maxConnections: 64, idleMs: 60_000, headersMs: 10_000 };
 
 function hostname(value: string | undefined): string | null {
   if (!value) return null;
@@ -19,8 +33,13 @@ function hostname(value: string | undefined): string | null {
   }
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { "content-type": "application/json" });
+function refuse(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message }, id: null }));
 }
 
@@ -37,14 +56,23 @@ export async function listenMcpHttp(
   service: HearthService,
   version: string,
   log: Logger,
+  limits: HttpLimits = LIMITS,
 ): Promise<Server> {
-  // Both eras on one endpoint: 2026-07-28 per-request envelopes, 2025 clients served statelessly.
-  const handler = createMcpHandler(() => createMcpServer({ service, version, log }), {
-    legacy: "stateless",
+  const factory = () => createMcpServer({ service, version, log });
+  const modern = createMcpHandler(factory, {
+    legacy: "reject",
     onerror: (err) => log.debug("mcp http error", { error: errorMessage(err) }),
   });
-  const serve = toNodeHandler(handler);
-  const unsubscribe = notifyOnIndexChange(service, () => handler.notify.resourcesChanged());
+  const legacy = new LegacySessions(factory, log);
+  // One endpoint for both eras: 2026-07-28 requests carry their envelope, 2025 ones do not.
+  const serve = toNodeHandler({
+    fetch: async (request) =>
+      (await isLegacyRequest(request.clone())) ? legacy.fetch(request) : modern.fetch(request),
+  });
+  const unsubscribe = notifyOnIndexChange(service, () => {
+    modern.notify.resourcesChanged();
+    legacy.resourcesChanged();
+  });
   const server = createServer((req, res) => {
     // DNS rebinding and cross-site requests: only a local Host, and a local Origin if a browser sent one.
     const host = hostname(req.headers.host);
@@ -53,7 +81,13 @@ export async function listenMcpHttp(
     if (origin !== undefined && !LOCAL_HOSTS.has(hostname(origin) ?? ""))
       return refuse(res, 403, "forbidden Origin");
     if (!authorized(req, token))
-      return refuse(res, 401, "missing or wrong bearer token (see `hearth mcp token`)");
+      // The challenge tells clients this is a plain bearer token, not an OAuth login to start.
+      return refuse(
+        res,
+        401,
+        "missing or wrong bearer token: run `hearth mcp token` and send it as Authorization: Bearer <token>",
+        { "www-authenticate": 'Bearer realm="hearth", error="invalid_token"' },
+      );
     if (new URL(req.url ?? "/", "http://localhost").pathname !== "/mcp")
       return refuse(res, 404, "the endpoint is /mcp");
     serve(req, res).catch((err: unknown) => {
@@ -61,13 +95,19 @@ export async function listenMcpHttp(
       if (!res.headersSent) refuse(res, 500, "internal error");
     });
   });
+  server.maxConnections = limits.maxConnections;
+  server.headersTimeout = limits.headersMs;
+  server.requestTimeout = limits.headersMs * 3;
+  server.keepAliveTimeout = Math.min(5000, limits.idleMs);
+  server.setTimeout(limits.idleMs, (socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
   server.on("close", () => {
     unsubscribe();
-    void handler.close();
+    void modern.close();
+    void legacy.close();
   });
   return server;
 }

@@ -86,6 +86,26 @@ describe("the stdio bridge", () => {
     expect(started).toBe(1);
     expect(bridge.replies.some((r) => String(r.id).startsWith("hearth-bridge"))).toBe(false);
 
+    // On the wire, progress ends with a final notification before the answer.
+    bridge.send({
+      id: 6,
+      method: "tools/call",
+      params: {
+        name: "remember",
+        arguments: { title: "Wire", text: "order" },
+        _meta: { progressToken: "p6" },
+      },
+    });
+    await bridge.reply(6);
+    const progress = bridge.replies
+      .slice(
+        0,
+        bridge.replies.findIndex((r) => r.id === 6),
+      )
+      .filter((r) => (r as { method?: string }).method === "notifications/progress")
+      .map((r) => (r as { params: { progress: number; total: number } }).params);
+    expect(progress.map((p) => `${p.progress}/${p.total}`)).toEqual(["1/2", "2/2"]);
+
     bridge.end();
     expect(await bridge.exit).toBe(0);
     await hosts[1]!.stop();

@@ -1,6 +1,6 @@
 // Tests: MCP over streamable HTTP from the daemon.
 import { request } from "node:http";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/client";
@@ -135,6 +135,71 @@ describe("MCP over streamable HTTP from the daemon", () => {
     await client.close();
   });
 
+  it("answers a missing token with a bearer challenge that names `hearth mcp token`", async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
+    expect(await res.text()).toMatch(/hearth mcp token/);
+  });
+
+  it("gives 2025-11-25 HTTP clients a session: list_changed arrives, the audit names them", async () => {
+    let changed = 0;
+    const client = new Client(
+      { name: "legacy-http", version: "7" },
+      { listChanged: { resources: { autoRefresh: false, onChanged: () => changed++ } } },
+    );
+    const transport = new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), {
+      requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    });
+    await client.connect(transport);
+    expect(transport.sessionId).toBeTruthy();
+    await client.callTool({ name: "search", arguments: { query: "lease" } });
+    expect(host.service.ctx.store.audit.since(0)[0]).toMatchObject({
+      tool: "search",
+      client: "legacy-http 7",
+    });
+    // The session's own stream (GET /mcp) carries notifications.
+    await waitFor(async () => {
+      writeFileSync(join(root, `legacy-${Date.now()}.md`), "a file a 2025 client hears about\n");
+      await waitFor(() => changed > 0, 2000).catch(() => undefined);
+      return changed > 0;
+    }, 20_000);
+    await client.close();
+  });
+
+  it("bounds connections, and closes the ones left idle", async () => {
+    const { listenMcpHttp } = await import("../../src/mcp/http-server.js");
+    const { connect } = await import("node:net");
+    const limitedPort = await freePort();
+    const server = await listenMcpHttp(limitedPort, token, host.service, "test", silentLogger, {
+      maxConnections: 10,
+      idleMs: 300,
+      headersMs: 1000,
+    });
+    try {
+      const sockets = await Promise.all(
+        Array.from(
+          { length: 30 },
+          () =>
+            new Promise<Socket>((resolve) => {
+              const socket = connect(limitedPort, "127.0.0.1", () => resolve(socket));
+              socket.on("error", () => undefined);
+            }),
+        ),
+      );
+      const closed = () => sockets.filter((s) => s.destroyed || s.readableEnded).length;
+      // Past the limit, connections are dropped; idle ones are closed after the idle time.
+      for (const s of sockets) s.on("close", () => undefined).resume();
+      await waitFor(() => closed() === 30, 10_000);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it("hearth mcp token and mcp config --http give the same token and URL", () => {
     expect(runCli(["mcp", "token"], env).stdout.trim()).toBe(token);
     const vscode = runCli(["mcp", "config", "vscode", "--http"], env);
@@ -144,7 +209,15 @@ describe("MCP over streamable HTTP from the daemon", () => {
       const stdio = runCli(["mcp", "config", client], env);
       expect(stdio.code, client).toBe(0);
       expect(stdio.stdout, client).toMatch(/bin\.js.*mcp|"mcp"/s);
+      // stdout is exactly the snippet: JSON that parses, or the one command to run.
+      if (client === "claude-code") expect(stdio.stdout.trim().split("\n")).toHaveLength(1);
+      else expect(() => JSON.parse(stdio.stdout) as unknown, client).not.toThrow();
+      expect(stdio.stderr, client).toMatch(/^[a-z-]+: (put|merge|run)/);
     }
+    expect(JSON.parse(vscode.stdout)).toMatchObject({ servers: { hearth: { type: "http" } } });
+    const desktopHttp = runCli(["mcp", "config", "claude-desktop", "--http"], env);
+    expect(desktopHttp.code).toBe(2);
+    expect(desktopHttp.stderr).toMatch(/over stdio: drop --http/);
     const bad = runCli(["mcp", "config", "emacs"], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/use one of: claude-desktop/);

@@ -61,5 +61,9 @@ export async function runMcpConfig(
         `note: set mcp.http.enabled to true in ${paths.configFile} and restart the daemon`,
       );
   }
-  cli.io.out(mcpClientConfig(client as (typeof MCP_CLIENTS)[number], command, env, http));
+  // stdout holds exactly the snippet (so `> mcp.json` works); where it goes is said on stderr.
+  const snippet = mcpClientConfig(client as (typeof MCP_CLIENTS)[number], command, env, http);
+  if ("refused" in snippet) throw new HearthError("BAD_ARGUMENT", snippet.refused);
+  cli.io.err(`${client}: ${snippet.where}`);
+  cli.io.out(snippet.text);
 }
