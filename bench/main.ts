@@ -1,4 +1,4 @@
-// `npm run bench -- [search|index|embed|daemon|mcp|extract|tables|switch|all] [--sizes 10000,100000] [--model PATH] [--out DIR] [--json]`
+// `npm run bench -- [search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -6,6 +6,7 @@ import { latencyChart } from "./chart.js";
 import { benchDaemon, type DaemonBenchResult } from "./daemon-bench.js";
 import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
 import { benchExtract, type ExtractKindResult } from "./extract-bench.js";
+import { benchFaults, type FaultsBenchResult } from "./faults-bench.js";
 import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
@@ -21,6 +22,7 @@ const SECTIONS = [
   "extract",
   "tables",
   "switch",
+  "faults",
 ] as const;
 
 function option(name: string): string | undefined {
@@ -137,6 +139,18 @@ function printSwitch(r: SwitchBenchResult): void {
   );
 }
 
+function printFaults(r: FaultsBenchResult): void {
+  console.log(
+    `\nfaults: kill -9 at ${r.kills} random moments while indexing ${r.files} files (edits, renames, deletes)`,
+  );
+  console.log(`  converged and sound after ${r.converged} of ${r.kills} restarts`);
+  for (const f of r.failures) console.log(`  ${f}`);
+  const c = r.concurrent;
+  console.log(
+    `  ${c.searches} concurrent MCP searches during a backlog of ${c.pendingAtStart} files: ${c.errors} errors, ${c.busy} SQLITE_BUSY`,
+  );
+}
+
 const asked = process.argv
   .slice(2)
   .filter((a, i, all) => !a.startsWith("--") && !all[i - 1]?.startsWith("--"));
@@ -202,6 +216,11 @@ if (wanted.includes("switch")) {
   console.error("switch: indexing notes, then switching models…");
   report.switch = await benchSwitch();
   if (!json) printSwitch(report.switch as SwitchBenchResult);
+}
+if (wanted.includes("faults")) {
+  console.error("faults: killing the daemon while it indexes…");
+  report.faults = await benchFaults(3000, Number(option("--kills") ?? 50));
+  if (!json) printFaults(report.faults as FaultsBenchResult);
 }
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2));
