@@ -50,7 +50,8 @@ export function controlMethods(
       "stop",
       (params) => {
         parseInput(noInput, params, "stop");
-        setImmediate(() => void stop());
+        // After the answer is on its way; a failing step is the daemon's to log, not unhandled.
+        setImmediate(() => void stop().catch(() => undefined));
         return Promise.resolve({ stopping: true });
       },
     ],

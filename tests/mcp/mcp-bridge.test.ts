@@ -1,5 +1,6 @@
 // Tests: hearth mcp (the stdio bridge).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
@@ -110,4 +111,13 @@ describe("hearth mcp (the stdio bridge)", () => {
       expect(runCli(["stop"], env).code).toBe(0);
     },
   );
+
+  it("exits non-zero and tells the client why when the daemon cannot start (a bad config)", () => {
+    const { env, home } = makeHome();
+    writeFileSync(join(home, "config.json"), JSON.stringify({ search: { limit: "many" } }));
+    const bridge = spawnSync(process.execPath, [BIN, "mcp"], { env, encoding: "utf8", input: "" });
+    expect(bridge.status).not.toBe(0);
+    expect(bridge.stderr).toMatch(/daemon did not start[\s\S]*config key "search\.limit"/);
+    expect(bridge.stdout).toBe("");
+  });
 });
