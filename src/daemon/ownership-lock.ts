@@ -1,35 +1,17 @@
 // One daemon per HEARTH_HOME: an exclusive lock on a small SQLite file, which the operating system
 // releases the moment its holder dies — no stale lock to take over, no pid to trust. A pid file
 // beside it tells clients whom to talk to.
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { HearthError } from "../errors.js";
+import { readPid, runningDaemonPid } from "./daemon-pid.js";
+
+export { runningDaemonPid };
 
 export interface Ownership {
   /** Releases the lock (and removes the pid file): the next daemon may start. */
   release(): void;
-}
-
-function readPid(file: string): number | null {
-  try {
-    const pid = Number(readFileSync(file, "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The pid a running daemon wrote, if its process is alive (a hint: the socket is the truth). */
-export function runningDaemonPid(pidFile: string): number | null {
-  const pid = readPid(pidFile);
-  if (pid === null) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM" ? pid : null;
-  }
 }
 
 /**

@@ -2,9 +2,9 @@
 // a structured request compiled to parameterized SQL, never SQL itself.
 import { z } from "zod";
 
-export const TIME_GROUPS = ["day", "week", "month", "year"] as const;
-export const AGGREGATES = ["sum", "count", "avg", "min", "max"] as const;
-export const MAX_LIMIT = 500;
+import { AGGREGATES, MAX_LIMIT } from "./limits.js";
+
+export { AGGREGATES, MAX_LIMIT, TIME_GROUPS } from "./limits.js";
 
 const isoDate = z.string().date("a date as YYYY-MM-DD");
 

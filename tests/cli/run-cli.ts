@@ -20,11 +20,15 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): CliResult {
 }
 
 /** The same, without blocking this process: for a daemon that runs inside the test process. */
-export function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+export function runCliAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [...nodeArgs, BIN, ...args],
       { env, encoding: "utf8", timeout: 60_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { daemonFiles } from "../../src/config/paths.js";
 import { Daemon } from "../../src/daemon/daemon.js";
-import { runningDaemonPid } from "../../src/daemon/ownership-lock.js";
+import { runningDaemonPid } from "../../src/daemon/daemon-pid.js";
 import { silentLogger } from "../../src/log.js";
 import { runCli } from "../cli/run-cli.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";

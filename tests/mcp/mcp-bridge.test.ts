@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { daemonFiles } from "../../src/config/paths.js";
-import { runningDaemonPid } from "../../src/daemon/ownership-lock.js";
+import { runningDaemonPid } from "../../src/daemon/daemon-pid.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, tempDir, writeTree } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";

@@ -4,7 +4,7 @@ import { resolveHearthPaths } from "../../config/paths.js";
 import { openHearth } from "../../hearth.js";
 import { indexRoot, type IndexReport } from "../../pipeline/index-root.js";
 import { resolveRoot } from "../../pipeline/resolve-root.js";
-import { holdIndex } from "../daemon-client.js";
+import { holdIndex } from "../hold-index.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 

@@ -8,7 +8,7 @@ import { loadOrCreateToken } from "../../mcp/token.js";
 import { findDaemon } from "../daemon-client.js";
 import type { CliContext } from "../context.js";
 import { selfCommand } from "../self-command.js";
-import { startDetached } from "./daemon-commands.js";
+import { startDetached } from "../start-detached.js";
 
 export async function runMcp(cli: CliContext): Promise<void> {
   const paths = resolveHearthPaths(cli.env);

@@ -10,7 +10,8 @@ import { HearthError } from "../../errors.js";
 import { openHearth } from "../../hearth.js";
 import { beginModelSwitch, reembedForSwitch } from "../../pipeline/reembed-for-switch.js";
 import type { StatusResult } from "../../service/ops/status.js";
-import { findDaemon, holdIndex } from "../daemon-client.js";
+import { findDaemon } from "../daemon-client.js";
+import { holdIndex } from "../hold-index.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 

@@ -3,7 +3,7 @@ import { resolveHearthPaths } from "../../config/paths.js";
 import { openHearth } from "../../hearth.js";
 import { backfillVectors } from "../../pipeline/backfill-vectors.js";
 import { indexRoot } from "../../pipeline/index-root.js";
-import { holdIndex } from "../daemon-client.js";
+import { holdIndex } from "../hold-index.js";
 import type { CliContext } from "../context.js";
 import { createProgress } from "../progress.js";
 

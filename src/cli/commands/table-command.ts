@@ -6,7 +6,8 @@ import type { TableAnswer } from "../../service/ops/tables.js";
 import type { GroupsAnswer, RowsAnswer, Value } from "../../store/table-sql/answer.js";
 import type { TableList } from "../../store/table-sql/list-tables.js";
 import type { CategoryRules } from "../../table-query/categories.js";
-import { AGGREGATES, type TableQueryInput, tableQuerySchema } from "../../table-query/spec.js";
+import { AGGREGATES } from "../../table-query/limits.js";
+import type { TableQueryInput } from "../../table-query/spec.js";
 import { resolveHearthPaths } from "../../config/paths.js";
 import { askHearth } from "../local-service.js";
 import type { CliContext } from "../context.js";
@@ -30,6 +31,18 @@ export interface TableQueryOptions {
   limit?: string;
   offset?: string;
   json?: boolean;
+}
+
+/**
+ * The service names a request's fields (`query_table: "group_by": …`); the user typed options.
+ * The first problem is said in their terms: `--group-by: …`.
+ */
+function inOptionTerms(err: unknown): unknown {
+  if (!(err instanceof HearthError) || err.code !== "BAD_ARGUMENT") return err;
+  const match = /^query_table: "([a-z_]+)[^"]*": ([^;\n]*)/.exec(err.message);
+  if (!match) return err;
+  const [, field, problem] = match;
+  return new HearthError("BAD_ARGUMENT", `${OPTION_OF[field!] ?? `--${field}`}: ${problem}`);
 }
 
 function queryTable(cli: CliContext, request: TableQueryInput): Promise<TableAnswer> {
@@ -107,13 +120,11 @@ export async function runTableQuery(
   table: string | undefined,
   opts: TableQueryOptions,
 ): Promise<void> {
-  const parsed = tableQuerySchema.safeParse(requestOf(table, opts));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = String(issue.path[0] ?? "");
-    throw new HearthError("BAD_ARGUMENT", `${OPTION_OF[key] ?? `--${key}`}: ${issue.message}`);
-  }
-  const { answer: _kind, ...answer } = await queryTable(cli, requestOf(table, opts));
+  const { answer: _kind, ...answer } = await queryTable(cli, requestOf(table, opts)).catch(
+    (err: unknown) => {
+      throw inOptionTerms(err);
+    },
+  );
   if (opts.json) cli.io.json(answer, 2);
   else printAnswer(cli, answer as RowsAnswer | GroupsAnswer);
 }

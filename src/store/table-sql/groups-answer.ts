@@ -11,7 +11,7 @@ import {
   present,
 } from "./answer.js";
 import { invalid } from "./conditions.js";
-import { TIME_GROUPS } from "../../table-query/spec.js";
+import { TIME_GROUPS } from "../../table-query/limits.js";
 import { type SourceColumn, column, roleColumn } from "./table-source.js";
 
 /** Rows cited per group: enough to check an answer, bounded so a year of groceries stays small. */

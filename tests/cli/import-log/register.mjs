@@ -1,0 +1,4 @@
+// Preloaded with `node --import`: installs hook.mjs in the process under test.
+import { register } from "node:module";
+
+register(new URL("./hook.mjs", import.meta.url));
