@@ -25,8 +25,12 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
-    files: ["eslint.config.js", ".dependency-cruiser.cjs"],
+    files: ["eslint.config.js", ".dependency-cruiser.cjs", "tests/**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ["tests/**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", URL: "readonly" } },
   },
   {
     files: [".dependency-cruiser.cjs"],
