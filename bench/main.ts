@@ -1,8 +1,9 @@
-// `npm run bench -- [search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--out DIR] [--json]`
+// `npm run bench -- [cli|search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { latencyChart } from "./chart.js";
+import { benchCli, type CliBenchResult } from "./cli-bench.js";
 import { benchDaemon, type DaemonBenchResult } from "./daemon-bench.js";
 import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
 import { benchExtract, type ExtractKindResult } from "./extract-bench.js";
@@ -14,6 +15,7 @@ import { benchTables, type TablesBenchResult } from "./tables-bench.js";
 import { benchSwitch, type SwitchBenchResult } from "./switch-bench.js";
 
 const SECTIONS = [
+  "cli",
   "search",
   "index",
   "embed",
@@ -86,6 +88,25 @@ function printDaemon(r: DaemonBenchResult): void {
   );
   console.log(
     `  idle CPU watching them over ${r.idle.seconds} s: ${r.idle.cpuPercent}% of one core; peak RSS ${r.peakRssMB} MB`,
+  );
+}
+
+function printCli(r: CliBenchResult): void {
+  const ms = (x: { p50: number; p95: number }) => `${x.p50} / ${x.p95} ms`;
+  console.log(
+    `\nshell commands against a running daemon, whole-process wall p50 / p95 (${r.files} files, ${r.rounds} rounds, alternating with node -e 0)`,
+  );
+  console.log(`  ${"node -e 0".padEnd(12)} ${ms(r.floor)}`);
+  for (const c of r.commands)
+    console.log(`  ${c.name.padEnd(12)} ${ms(c.wall)}  (×${c.toFloorP50} of node -e 0 p50)`);
+  console.log(
+    `hearth mcp, spawn → first tools/list answered:\n  warm ${ms(r.mcpWarm.wall)}, bridge peak RSS ${r.mcpWarm.peakRssMB} MB`,
+  );
+  console.log(
+    `  cold (no daemon): ${r.mcpCold.wallMs} ms = the model's own load ${r.modelLoadMs} ms (a bare node-llama-cpp process) + ${r.mcpCold.beyondModelMs} ms`,
+  );
+  console.log(
+    `  four editors at once from cold: all answered in ${r.fourCold.allAnsweredMs} ms = model load + ${r.fourCold.beyondModelMs} ms; ${r.fourCold.daemons} daemon(s)`,
   );
 }
 
@@ -176,6 +197,14 @@ if (wanted.includes("search")) {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "search-latency.svg"), latencyChart(results, machine().split(",")[0]!));
   if (!json) printSearch(results);
+}
+if (wanted.includes("cli")) {
+  console.error("cli: starting a daemon and timing the commands…");
+  report.cli = await benchCli({
+    rounds: Number(option("--rounds") ?? 30),
+    ...(option("--model") ? { model: resolve(option("--model")!) } : {}),
+  });
+  if (!json) printCli(report.cli as CliBenchResult);
 }
 if (wanted.includes("index")) {
   console.error("index: writing and indexing synthetic notes…");

@@ -1,15 +1,22 @@
-// `npm run bench -- mcp`: tools/call search round trips over stdio (hearth mcp) and HTTP vs the same search in-process.
+// `npm run bench -- mcp`: tools/call search round trips over stdio (hearth mcp) and HTTP vs the
+// same tools/call in-process (the SDK's in-memory transport to the daemon's own service), so the
+// ratios are what the transports add.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import {
+  Client,
+  InMemoryTransport,
+  StreamableHTTPClientTransport,
+} from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { daemonFiles } from "../src/config/paths.js";
 import { startDaemonHost } from "../src/host/run-daemon.js";
 import { openHearth } from "../src/hearth.js";
 import { silentLogger } from "../src/log.js";
+import { createMcpServer } from "../src/mcp/server.js";
 import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
 import { summarize } from "./synthetic.js";
 import { readFileSync } from "node:fs";
@@ -103,15 +110,15 @@ export async function benchMcp(files = 2000, queries = 200): Promise<McpBenchRes
         requestInit: { headers: { Authorization: `Bearer ${token}` } },
       }),
     );
+    const local = new Client({ name: "bench-in-process", version: "1" });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createMcpServer({ service: host.service, version: "bench", log: silentLogger }).connect(
+      serverSide,
+    );
+    await local.connect(clientSide);
     const query = (i: number) => `lease and invoices for topic${i % 53}`;
     const inProcess = (i: number) =>
-      hearth.searcher.search({
-        query: query(i),
-        mode: "hybrid",
-        limit: 10,
-        filters: {},
-        chunksPerFile: 1,
-      });
+      local.callTool({ name: "search", arguments: { query: query(i) } });
     const viaStdio = (i: number) =>
       stdio.callTool({ name: "search", arguments: { query: query(i) } });
     const viaHttp = (i: number) =>
@@ -135,6 +142,7 @@ export async function benchMcp(files = 2000, queries = 200): Promise<McpBenchRes
     };
     await stdio.close();
     await http.close();
+    await local.close();
     await host.stop();
     const ratio = (a: Stats) => Math.round((a.p50 / idle.inProcess.p50) * 100) / 100;
     return {

@@ -78,7 +78,7 @@ export async function startDetached(paths: HearthPaths, env: NodeJS.ProcessEnv):
         );
       if (Date.now() - exitedAt > 15_000) break;
     }
-    await sleep(100);
+    await sleep(25); // a cheap check (a pid file, a connect), and an editor waits on it
   }
   throw new HearthError("DAEMON_UNREACHABLE", "the daemon did not start in time", `see ${logFile}`);
 }

@@ -103,13 +103,18 @@ export class WatchedRoots {
     await root.watcher.close();
   }
 
+  /**
+   * Starts watching; the first walk (which doubles as the start-up scan) runs on after this returns,
+   * so a daemon answers while it scans a large tree: `pending` counts the roots still walking.
+   */
   private async watch(path: string): Promise<void> {
     this.starting++;
+    let root: WatchedRoot;
+    const found: FileStat[] = [];
     try {
       const ino = (await stat(path)).ino;
       const record = this.store.addRoot(path);
       const rules = new IgnoreRules(path, this.ignore);
-      const found: FileStat[] = [];
       const watcher = watchRoot(
         rules,
         this.debounceMs,
@@ -124,15 +129,18 @@ export class WatchedRoots {
             found.push({ path: p, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) });
         },
       );
-      const root: WatchedRoot = { id: record.id, path, rules, watcher, ino };
+      root = { id: record.id, path, rules, watcher, ino };
       this.list.push(root);
-      await watcher.ready;
-      this.events.onWatching(root, found);
     } catch (err) {
-      this.events.onProblem(path, `cannot watch: ${errorMessage(err)}`);
-    } finally {
       this.starting--;
+      this.events.onProblem(path, `cannot watch: ${errorMessage(err)}`);
+      return;
     }
+    void root.watcher.ready
+      .then(() => {
+        if (this.list.includes(root)) this.events.onWatching(root, found);
+      })
+      .finally(() => this.starting--);
   }
 
   private onWatchError(root: string, err: unknown): void {

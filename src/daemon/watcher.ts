@@ -6,6 +6,7 @@ import type { IgnoreRules } from "../pipeline/ignore-rules.js";
 export type WatchEvent = "add" | "change" | "unlink" | "addDir" | "unlinkDir";
 
 export interface RootWatcher {
+  /** Resolves when the first walk is over, or the watcher was closed before that. */
   ready: Promise<void>;
   /** Events waiting out their quiet period: not yet in the queue, but coming. */
   pending(): number;
@@ -57,12 +58,12 @@ export function watchRoot(
     watcher.on(event, (path: string) => settle(event, path));
   }
   watcher.on("error", onError);
-  const ready = new Promise<void>((resolve) =>
-    watcher.once("ready", () => {
-      isReady = true;
-      resolve();
-    }),
-  );
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  watcher.once("ready", () => {
+    isReady = true;
+    resolveReady();
+  });
   return {
     ready,
     pending: () => timers.size,
@@ -70,6 +71,7 @@ export function watchRoot(
       for (const { timer } of timers.values()) clearTimeout(timer);
       timers.clear();
       await watcher.close();
+      resolveReady(); // closed before its first walk ended: nobody waits for it any more
     },
   };
 }

@@ -48,6 +48,7 @@ export class LlamaEmbedder implements Embedder {
   static async load(options: LlamaEmbedderOptions): Promise<LlamaEmbedder> {
     const { modelPath, log } = options;
     let model: LlamaModel | undefined;
+    const started = performance.now();
     try {
       const llama = await sharedLlama(options.gpu, log);
       model = await llama.loadModel({ modelPath });
@@ -65,6 +66,7 @@ export class LlamaEmbedder implements Embedder {
         family: format.family,
         gpu: llama.gpu,
         threads,
+        loadMs: Math.round(performance.now() - started),
       });
       // node-llama-cpp adds [CLS]/[SEP] (or BOS/EOS) and needs the total below the context size.
       return new LlamaEmbedder(

@@ -30,6 +30,15 @@ export function sharedLlama(gpu: GpuSetting, log: Logger): Promise<Llama> {
   return attempt;
 }
 
+/**
+ * Begins loading llama.cpp and resolves once its module is imported: the rest (a check of the
+ * native binary, in a child process) runs on, beside whatever the caller loads next.
+ */
+export async function beginLoadingLlama(gpu: GpuSetting, log: Logger): Promise<void> {
+  sharedLlama(gpu, log).catch(() => undefined); // a failure is not kept: the next call reports it
+  await import("node-llama-cpp");
+}
+
 /** Disposes a native object, but gives up waiting after `ms`: a stuck native call must not hang a stop. */
 export async function disposeWithin(
   what: { dispose(): Promise<void> } | undefined,

@@ -1,5 +1,4 @@
 // DOCX letters and reports: mammoth's HTML, so headings stay structure and tables stay rows.
-import mammoth from "mammoth";
 import { htmlToText } from "./html-to-text.js";
 import { ExtractError, type ExtractInput, type ExtractedDoc, type Indexer } from "./indexer.js";
 import { officeZip } from "./zip-limits.js";
@@ -11,7 +10,9 @@ export const docxIndexer: Indexer = {
     const bytes = officeZip(input.bytes, "a DOCX document");
     let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+      // Loaded on first use (in an extraction worker): processes that never meet a DOCX skip it.
+      const { convertToHtml } = await import("mammoth");
+      html = (await convertToHtml({ buffer: bytes })).value;
     } catch (err) {
       throw new ExtractError(`damaged DOCX: ${(err as Error).message}`);
     }

@@ -1,6 +1,6 @@
 // Email: .eml is one message, .mbox many; each message with from/to/date/subject in metadata and text, text attachments included.
 import { extname } from "node:path";
-import { simpleParser, type AddressObject } from "mailparser";
+import type { AddressObject } from "mailparser";
 import { htmlToText } from "./html-to-text.js";
 import {
   ExtractError,
@@ -34,6 +34,7 @@ function splitMbox(text: string): { raw: string; line: number }[] {
 }
 
 async function messageText(raw: string | Buffer): Promise<{ text: string; subject: string }> {
+  const { simpleParser } = await import("mailparser"); // on first use, as for every heavy parser
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const body =
     mail.text?.trim() || (typeof mail.html === "string" ? htmlToText(mail.html).text : "");

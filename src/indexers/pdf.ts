@@ -1,5 +1,4 @@
 // PDF: text per page with pdf-parse 2 (pdf.js); encrypted and image-only PDFs are reported, not indexed empty.
-import { PDFParse } from "pdf-parse";
 import { ExtractError, type ExtractInput, type ExtractedDoc, type Indexer } from "./indexer.js";
 import { sniffType } from "./sniff.js";
 
@@ -21,6 +20,7 @@ export const pdfIndexer: Indexer = {
   async extract(input: ExtractInput): Promise<ExtractedDoc> {
     const bytes = new Uint8Array(input.bytes); // a copy: pdf.js takes ownership of what it is given
     checkHeader(bytes);
+    const { PDFParse } = await import("pdf-parse"); // on first use, as for every heavy parser
     const parser = new PDFParse({ data: bytes, verbosity: 0 });
     try {
       // Text first: a failed getInfo() leaves pdf.js unable to report the real error (a password, say).

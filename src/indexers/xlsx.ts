@@ -1,6 +1,7 @@
 // XLSX workbooks: each sheet's rows in groups that carry the header row as their heading; citations give
 // sheet and rows. Each sheet is also a typed table.
-import ExcelJS from "exceljs";
+import { createRequire } from "node:module";
+import type ExcelJS from "exceljs";
 import { type RawRow, inferTable } from "../tables/infer-table.js";
 import type { ExtractedTable } from "../tables/types.js";
 import {
@@ -13,6 +14,7 @@ import {
 import { officeZip } from "./zip-limits.js";
 
 const ROWS_PER_SEGMENT = 20;
+const loadCommonJs = createRequire(import.meta.url);
 
 /** A cell as text: formulas give their result, rich text and links their text, dates ISO dates. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -64,7 +66,9 @@ export const xlsxIndexer: Indexer = {
   isolated: true,
   async extract(input: ExtractInput): Promise<ExtractedDoc> {
     const bytes = officeZip(input.bytes, "an XLSX workbook");
-    const workbook = new ExcelJS.Workbook();
+    // Loaded on first use (in an extraction worker), as every heavy parser; it has no ESM entry.
+    const { Workbook } = loadCommonJs("exceljs") as typeof ExcelJS;
+    const workbook = new Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (err) {

@@ -1,5 +1,5 @@
 // `hearth start [DIR...] [--detach]` and `hearth stop`: run the daemon in the foreground or background.
-import { daemonFiles, resolveHearthPaths } from "../../config/paths.js";
+import { daemonFiles, resolveHearthPaths, type HearthPaths } from "../../config/paths.js";
 import { updateRoots } from "../../config/edit-config.js";
 import { loadConfig } from "../../config/load-config.js";
 import { runningDaemonPid } from "../../daemon/daemon-pid.js";
@@ -44,19 +44,18 @@ export async function runStart(
   }
   // Ownership first: a second daemon says so before it changes the config or loads anything.
   const ownership = takeOwnership(files);
-  let hearth;
+  let opened: Awaited<ReturnType<typeof openForDaemon>>;
   try {
     await prepare();
-    const { openHearth } = await import("../../hearth.js");
-    hearth = await openHearth({ log: cli.log, env: cli.env });
+    opened = await openForDaemon(cli, paths);
   } catch (err) {
     ownership.release();
     throw err;
   }
+  const { hearth, startDaemonHost } = opened;
   if (hearth.model.notice) cli.log.warn(`${hearth.model.notice} (or start with --pull)`);
   if (hearth.config.roots.length === 0)
     cli.log.warn("no folders are watched yet: run `hearth add DIR`");
-  const { startDaemonHost } = await import("../../host/run-daemon.js");
   const host = await startDaemonHost(hearth, cli.log, ownership);
   const stop = () =>
     void host.stop().catch((err: unknown) => cli.log.error("stop failed", { error: String(err) }));
@@ -65,6 +64,20 @@ export async function runStart(
   await host.stopped;
   // Everything is closed; a native handle left behind must not keep the process alive.
   setTimeout(() => process.exit(), 2000).unref();
+}
+
+/** Opens the index and the model; the host's modules load while llama.cpp checks its binary. */
+async function openForDaemon(cli: CliContext, paths: HearthPaths) {
+  const { embedding } = loadConfig(paths.configFile);
+  const local = embedding.backend === "llama";
+  if (local && resolveModel(embedding.model, paths.modelsDir).kind !== "none")
+    await (await import("../../embed/llama.js")).beginLoadingLlama(embedding.gpu, cli.log);
+  const [{ openHearth }, { startDaemonHost }] = await Promise.all([
+    import("../../hearth.js"),
+    import("../../host/run-daemon.js"),
+  ]);
+  const hearth = await openHearth({ log: cli.log, env: cli.env });
+  return { hearth, startDaemonHost };
 }
 
 export async function runStop(cli: CliContext): Promise<void> {
