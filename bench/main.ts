@@ -1,4 +1,4 @@
-// `npm run bench -- [cli|search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--out DIR] [--json]`
+// `npm run bench -- [cli|memory|search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,6 +9,7 @@ import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
 import { benchExtract, type ExtractKindResult } from "./extract-bench.js";
 import { benchFaults, type FaultsBenchResult } from "./faults-bench.js";
 import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
+import { benchMemory, type MemoryBenchResult } from "./memory-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
 import { benchTables, type TablesBenchResult } from "./tables-bench.js";
@@ -16,6 +17,7 @@ import { benchSwitch, type SwitchBenchResult } from "./switch-bench.js";
 
 const SECTIONS = [
   "cli",
+  "memory",
   "search",
   "index",
   "embed",
@@ -108,6 +110,20 @@ function printCli(r: CliBenchResult): void {
   console.log(
     `  four editors at once from cold: all answered in ${r.fourCold.allAnsweredMs} ms = model load + ${r.fourCold.beyondModelMs} ms; ${r.fourCold.daemons} daemon(s)`,
   );
+}
+
+function printMemory(r: MemoryBenchResult): void {
+  const s = r.steady;
+  console.log(
+    `\ndaemon memory watching ${r.files} files in ${r.folders} folders (keyword mode; a bare node process: ${r.nodeBaselineMB} MB)`,
+  );
+  console.log(
+    `  first index: ${r.indexing.seconds} s, peak resident ${r.indexing.peakResidentMB} MB`,
+  );
+  console.log(
+    `  after a restart over them (${s.restartSeconds} s): resident ${s.residentMB} MB (peak ${s.peakResidentMB}), of which mapped files ${s.fileBackedMB ?? "?"} MB; JS heap ${s.heapUsedMB} used of ${s.heapTotalMB} MB; external ${s.externalMB} MB; ${s.watchedFolders} folder watches`,
+  );
+  console.log(`  idle CPU over ${r.idle.seconds} s: ${r.idle.cpuPercent}% of one core`);
 }
 
 function printMcp(r: McpBenchResult): void {
@@ -205,6 +221,14 @@ if (wanted.includes("cli")) {
     ...(option("--model") ? { model: resolve(option("--model")!) } : {}),
   });
   if (!json) printCli(report.cli as CliBenchResult);
+}
+if (wanted.includes("memory")) {
+  report.memory = await benchMemory(
+    Number(option("--files") ?? 100_000),
+    Number(option("--folders") ?? 1000),
+    Number(option("--idle-seconds") ?? 30),
+  );
+  if (!json) printMemory(report.memory as MemoryBenchResult);
 }
 if (wanted.includes("index")) {
   console.error("index: writing and indexing synthetic notes…");

@@ -22,8 +22,8 @@ import {
 import { type Ownership, takeOwnership } from "./ownership-lock.js";
 import { Closers } from "../closers.js";
 import { WatchedRoots, type WatchedRoot } from "./watched-roots.js";
-import type { WatchEvent } from "./watcher.js";
 import { WorkQueue } from "./work-queue.js";
+import { memoryReport, type MemoryReport } from "./memory-report.js";
 import { isWriteFailure, WriteRetry, type WriteBlocked } from "./write-retry.js";
 
 const MAX_RECENT_ERRORS = 50;
@@ -48,6 +48,9 @@ export interface DaemonActivity {
   recentErrors: { path: string; error: string; at: string }[];
   /** Folders inside roots that could not be read: their files are not indexed. */
   unreadable: { path: string; error: string }[];
+  /** Folders watched, one native watch each (the system limits how many). */
+  watchedFolders: number;
+  memory: MemoryReport;
 }
 
 export class Daemon {
@@ -91,7 +94,7 @@ export class Daemon {
       hearth.config.index.debounceMs,
       () => this.policy,
       {
-        onFileEvent: (root, event, path) => this.onEvent(root, event, path),
+        onFileEvent: (root, path) => this.onEvent(root, path),
         onWatching: (root, found) => void this.reconcile(root, found),
         onChanged: () => this.changed(),
         onProblem: (path, message) => this.recordError(path, message),
@@ -212,6 +215,8 @@ export class Daemon {
       lastModelSwitch: this.switcher.lastResult(),
       recentErrors: [...this.recentErrors],
       unreadable: this.roots.unreadableFolders(),
+      watchedFolders: this.roots.watchedFolders(),
+      memory: memoryReport(),
     };
   }
 
@@ -227,7 +232,7 @@ export class Daemon {
   private async reconcile(root: WatchedRoot, found?: readonly FileStat[]): Promise<void> {
     this.reconciling++;
     try {
-      const disk = found ?? (await scanRoot(root.path, root.rules));
+      const disk = found ?? (await root.watcher.scan());
       const plan = planRoot(disk, this.hearth.store.filesOfRoot(root.id));
       for (const path of plan.remove) this.hearth.store.deleteFile(path);
       if (plan.remove.length > 0) this.changed();
@@ -248,13 +253,13 @@ export class Daemon {
     }
   }
 
-  private onEvent(root: WatchedRoot, event: WatchEvent, path: string): void {
+  private onEvent(root: WatchedRoot, path: string): void {
     if (IgnoreRules.isIgnoreFile(path)) {
       root.rules.reset();
       void this.reconcile(root);
       return;
     }
-    this.log.debug("file event", { event, path });
+    this.log.debug("file event", { path });
     this.queue.push(path, true);
   }
 

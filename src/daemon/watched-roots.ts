@@ -8,7 +8,7 @@ import { IgnoreRules, type IgnoreOptions } from "../pipeline/ignore-rules.js";
 import type { IndexPolicy, PolicyRoot } from "../pipeline/index-policy.js";
 import type { Store } from "../store/store.js";
 import type { FileStat } from "../store/types.js";
-import { watchRoot, type RootWatcher, type WatchEvent } from "./watcher.js";
+import { watchRoot, type RootWatcher } from "./watcher.js";
 
 /** How often roots are checked for having gone or come back. */
 const CHECK_MS = 1000;
@@ -21,8 +21,9 @@ export interface WatchedRoot extends PolicyRoot {
 }
 
 export interface RootEvents {
-  onFileEvent(root: WatchedRoot, event: WatchEvent, path: string): void;
-  /** The watcher's first walk is done: `found` are the files on disk, to reconcile with. */
+  /** Something at `path` changed, appeared or went. */
+  onFileEvent(root: WatchedRoot, path: string): void;
+  /** The first walk is done: `found` are the files on disk, to reconcile with. */
   onWatching(root: WatchedRoot, found: readonly FileStat[]): void;
   /** Files left the index (a root forgotten, or gone). */
   onChanged(): void;
@@ -54,6 +55,10 @@ export class WatchedRoots {
   /** Roots whose first walk has not finished: the index is not known to match them yet. */
   get pending(): number {
     return this.starting;
+  }
+
+  watchedFolders(): number {
+    return this.list.reduce((sum, root) => sum + root.watcher.folders(), 0);
   }
 
   unreadableFolders(): { path: string; error: string }[] {
@@ -104,31 +109,23 @@ export class WatchedRoots {
   }
 
   /**
-   * Starts watching; the first walk (which doubles as the start-up scan) runs on after this returns,
-   * so a daemon answers while it scans a large tree: `pending` counts the roots still walking.
+   * Starts watching; the first walk (the start-up scan) runs on after this returns, so a daemon
+   * answers while it scans a large tree: `pending` counts the roots still walking.
    */
   private async watch(path: string): Promise<void> {
     this.starting++;
     let root: WatchedRoot;
-    const found: FileStat[] = [];
     try {
       const ino = (await stat(path)).ino;
       const record = this.store.addRoot(path);
       const rules = new IgnoreRules(path, this.ignore);
-      const watcher = watchRoot(
-        rules,
-        this.debounceMs,
-        (event, p) => {
-          // The root itself went: its watcher is dead (even if a new folder gets the same inode).
-          if (event === "unlinkDir" && p === path) void this.lose(root);
-          else this.events.onFileEvent(root, event, p);
-        },
-        (err) => this.onWatchError(path, err),
-        (p, stats) => {
-          if (stats.isFile() && this.policy().check(p).indexable)
-            found.push({ path: p, size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) });
-        },
-      );
+      const watcher = watchRoot(rules, this.debounceMs, {
+        onChange: (p) => this.events.onFileEvent(root, p),
+        // Its watch is dead, even if a new folder comes with the same inode.
+        onRootGone: () => void this.lose(root),
+        onUnreadable: (dir, code) => this.onUnreadable(dir, code),
+        onProblem: (dir, message) => this.events.onProblem(dir, message),
+      });
       root = { id: record.id, path, rules, watcher, ino };
       this.list.push(root);
     } catch (err) {
@@ -136,24 +133,27 @@ export class WatchedRoots {
       this.events.onProblem(path, `cannot watch: ${errorMessage(err)}`);
       return;
     }
-    void root.watcher.ready
-      .then(() => {
-        if (this.list.includes(root)) this.events.onWatching(root, found);
+    root.watcher
+      .scan()
+      .then((found) => {
+        if (!this.list.includes(root)) return;
+        const policy = this.policy();
+        this.events.onWatching(
+          root,
+          found.filter((f) => policy.check(f.path).indexable),
+        );
       })
+      .catch((err: unknown) => this.events.onProblem(path, `cannot watch: ${errorMessage(err)}`))
       .finally(() => this.starting--);
   }
 
-  private onWatchError(root: string, err: unknown): void {
-    const { code, path } = err as NodeJS.ErrnoException;
-    if ((code === "EACCES" || code === "EPERM") && path && !this.unreadable.has(path)) {
-      this.unreadable.set(path, `cannot be read (${code}): its files are not indexed`);
-      this.events.onProblem(
-        path,
-        `cannot be read (${code}): its files are not indexed; fix its permissions, or ignore it in .hearthignore`,
-      );
-      return;
-    }
-    this.log.error("watcher error", { root, error: errorMessage(err) });
+  private onUnreadable(dir: string, code: string): void {
+    if (this.unreadable.has(dir)) return;
+    this.unreadable.set(dir, `cannot be read (${code}): its files are not indexed`);
+    this.events.onProblem(
+      dir,
+      `cannot be read (${code}): its files are not indexed; fix its permissions, or ignore it in .hearthignore`,
+    );
   }
 
   /** A root is gone: its files leave the index as their events come; it is watched for. */

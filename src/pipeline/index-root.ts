@@ -45,12 +45,14 @@ export async function indexRoot(
   const root = store.addRoot(path);
   onProgress?.({ phase: "scan", root: path });
   const unreadable: { path: string; error: string }[] = [];
-  const disk = await scanRoot(path, new IgnoreRules(path, deps.ignore), signal, (dir, code) =>
-    unreadable.push({
-      path: dir,
-      error: `cannot be read (${code}): its files are not indexed; fix its permissions`,
-    }),
-  );
+  const disk = await scanRoot(path, new IgnoreRules(path, deps.ignore), {
+    signal,
+    onUnreadable: (dir, code) =>
+      unreadable.push({
+        path: dir,
+        error: `cannot be read (${code}): its files are not indexed; fix its permissions`,
+      }),
+  });
   const known = store.filesOfRoot(root.id);
   const plan = planRoot(disk, known);
   const previous = new Map(known.map((f) => [f.path, f]));

@@ -5,21 +5,28 @@ import { indexerFor } from "../indexers/registry.js";
 import type { FileStat } from "../store/types.js";
 import type { IgnoreRules } from "./ignore-rules.js";
 
-/**
- * `onUnreadable` hears of every folder that could not be listed (permissions): its files are not
- * indexed, and the caller says so rather than skipping it silently.
- */
+export interface ScanOptions {
+  signal?: AbortSignal;
+  /**
+   * Hears of every folder that could not be listed (permissions): its files are not indexed, and
+   * the caller says so rather than skipping it silently.
+   */
+  onUnreadable?: (dir: string, code: string) => void;
+  /** Hears of every folder walked, before it is listed (a watcher starts watching it there). */
+  onFolder?: (dir: string) => void;
+}
+
 export async function scanRoot(
   root: string,
   rules: IgnoreRules,
-  signal?: AbortSignal,
-  onUnreadable?: (dir: string, code: string) => void,
+  { signal, onUnreadable, onFolder }: ScanOptions = {},
 ): Promise<FileStat[]> {
   const out: FileStat[] = [];
   const pending = [root];
   while (pending.length > 0) {
     signal?.throwIfAborted();
     const dir = pending.pop()!;
+    onFolder?.(dir);
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });

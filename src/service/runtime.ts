@@ -27,6 +27,16 @@ export interface RuntimeActivity {
   recentErrors: { path: string; error: string; at: string }[];
   /** Folders inside roots that could not be read: their files are not indexed. */
   unreadable: { path: string; error: string }[];
+  /** Folders watched, one native watch each (the system limits how many). */
+  watchedFolders: number;
+  /** The daemon process's memory, in MiB: resident, file-backed (the model's weights), heap. */
+  memory: {
+    residentMB: number;
+    fileBackedMB: number | null;
+    heapUsedMB: number;
+    heapTotalMB: number;
+    externalMB: number;
+  };
 }
 
 export interface IndexRuntime {

@@ -25,7 +25,6 @@ const HEAVY = [
   "exceljs",
   "mailparser",
   "zod",
-  "chokidar",
 ];
 
 let env: NodeJS.ProcessEnv;

@@ -1,5 +1,13 @@
 // Tests: daemon.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { daemonFiles } from "../../src/config/paths.js";
@@ -34,6 +42,13 @@ async function paths(hearth: Hearth, query: string): Promise<string[]> {
     chunksPerFile: 1,
   });
   return r.results.map((x) => x.path);
+}
+
+function foldersUnder(dir: string): number {
+  return (
+    readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isDirectory())
+      .length + 1
+  );
 }
 
 function notesRoot(): string {
@@ -79,6 +94,49 @@ describe("daemon", () => {
 
     await daemon.settled();
     await expectConverged(hearth, root);
+    await daemon.stop();
+  });
+
+  it("keeps watching folders renamed, moved in and replaced: later saves inside them are indexed at their new paths", async () => {
+    const root = notesRoot();
+    const outside = tempDir();
+    const { hearth, daemon } = await startDaemon(root, false);
+    mkdirSync(join(root, "projects/deep"), { recursive: true });
+    writeFileSync(join(root, "projects/deep/plan.md"), "The marmalade plan.\n");
+    await waitFor(async () => (await paths(hearth, "marmalade")).length === 1);
+
+    // Renamed inside the root: its subfolder's watch must follow the new name.
+    renameSync(join(root, "projects"), join(root, "allotment"));
+    await waitFor(
+      async () => (await paths(hearth, "marmalade"))[0] === join(root, "allotment/deep/plan.md"),
+    );
+    writeFileSync(join(root, "allotment/deep/later.md"), "Written after the rename: rhubarb.\n");
+    await waitFor(async () =>
+      (await paths(hearth, "rhubarb")).includes(join(root, "allotment/deep/later.md")),
+    );
+
+    // Moved in from outside, with a subfolder: watched too.
+    mkdirSync(join(outside, "trip/photos"), { recursive: true });
+    renameSync(join(outside, "trip"), join(root, "trip"));
+    await daemon.settled();
+    writeFileSync(join(root, "trip/photos/notes.md"), "Lighthouse at dawn.\n");
+    await waitFor(async () => (await paths(hearth, "lighthouse")).length === 1);
+
+    // Replaced by another folder of the same name.
+    rmSync(join(root, "allotment"), { recursive: true });
+    mkdirSync(join(outside, "allotment/deep"), { recursive: true });
+    renameSync(join(outside, "allotment"), join(root, "allotment"));
+    await daemon.settled();
+    writeFileSync(join(root, "allotment/deep/new.md"), "The orchard budget.\n");
+    await waitFor(async () => (await paths(hearth, "orchard")).length === 1);
+    expect(await paths(hearth, "marmalade")).toEqual([]);
+    expect(await paths(hearth, "rhubarb")).toEqual([]);
+
+    await daemon.settled();
+    await expectConverged(hearth, root);
+    // One watch per folder there is now: none left on folders gone, renamed or replaced. (The
+    // memory folder is a root too, with no subfolders.)
+    expect(daemon.activity().watchedFolders).toBe(foldersUnder(root) + 1);
     await daemon.stop();
   });
 

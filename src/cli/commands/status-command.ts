@@ -16,6 +16,13 @@ function printDaemon(cli: CliContext, d: DaemonStatus | null): void {
     io.out(
       `DISK FULL  since ${d.writeBlocked.since}: ${d.writeBlocked.message} (${d.writeBlocked.waiting} waiting)`,
     );
+  io.out(`watching   ${d.watchedFolders} folders`);
+  const m = d.memory;
+  const mapped =
+    m.fileBackedMB === null ? "" : `, ${m.fileBackedMB} MB of it mapped files (model, libraries)`;
+  io.out(
+    `memory     ${m.residentMB} MB resident${mapped}; JS heap ${m.heapUsedMB} of ${m.heapTotalMB} MB`,
+  );
   io.out(
     `queue      ${d.queue.pending} pending, ${d.queue.active.length} active, ${d.queue.done} done${eta}`,
   );
