@@ -30,13 +30,13 @@ export interface RootWatcher {
 
 export interface WatchHandlers {
   /** Something at `path` changed, appeared or went (a file or a folder). */
-  onChange(path: string): void;
+  onChange: (path: string) => void;
   /** The root folder itself is gone: this watcher sees nothing more. */
-  onRootGone(): void;
+  onRootGone: () => void;
   /** A folder that could not be listed (permissions). */
-  onUnreadable(dir: string, code: string): void;
+  onUnreadable: (dir: string, code: string) => void;
   /** A folder that could not be watched, and why (a system limit, say). */
-  onProblem(dir: string, message: string): void;
+  onProblem: (dir: string, message: string) => void;
 }
 
 interface FolderWatch {
