@@ -1,8 +1,9 @@
-// `npm run bench -- [cli|memory|search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--out DIR] [--json]`
+// `npm run bench -- [cli|memory|search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--shape bge-small] [--texts 40] [--backlog 2000] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { latencyChart } from "./chart.js";
+import { benchBacklogSearch, type BacklogSearchResult } from "./backlog-search-bench.js";
 import { benchCli, type CliBenchResult } from "./cli-bench.js";
 import { benchDaemon, type DaemonBenchResult } from "./daemon-bench.js";
 import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
@@ -14,6 +15,7 @@ import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
 import { benchTables, type TablesBenchResult } from "./tables-bench.js";
 import { benchSwitch, type SwitchBenchResult } from "./switch-bench.js";
+import { SHAPES, shapedModelPath, type ShapeName } from "../scripts/test-model/shaped-models.js";
 
 const SECTIONS = [
   "cli",
@@ -73,9 +75,24 @@ function printIndex(r: IndexBenchResult): void {
 }
 
 function printEmbed(r: EmbedBenchResult): void {
-  console.log(`\nembedding with ${r.model}, ${r.texts} texts of 60 words`);
+  console.log(`\nembedding with ${r.model}, ${r.texts} texts of ${r.tokensPerText} tokens`);
+  console.log(`  ${"configuration".padEnd(44)}| chunks/s | tokens/s`);
+  for (const c of r.raw) {
+    const name = `raw: ${c.contexts} context(s) × ${c.threads} thread(s)${c.batchSize ? `, batch ${c.batchSize}` : ""}`;
+    console.log(`  ${name.padEnd(44)}| ${String(c.chunksPerSec).padEnd(9)}| ${c.tokensPerSec}`);
+  }
   console.log(
-    `  Hearth ${r.hearthChunksPerSec} chunks/s vs raw getEmbeddingFor ${r.rawChunksPerSec} chunks/s (ratio ${r.hearthToRaw}); query p50/p95 ${r.queryMs.p50}/${r.queryMs.p95} ms; RSS ${r.peakRssMB} MB`,
+    `  ${"Hearth (median of 3 rounds)".padEnd(44)}| ${String(r.hearth.chunksPerSec).padEnd(9)}| ${r.hearth.tokensPerSec}`,
+  );
+  const q = r.queryMs;
+  console.log(
+    `  Hearth ÷ fastest raw: ${r.hearthToBestRaw}; query p50/p95 idle ${q.idle.p50}/${q.idle.p95} ms, while documents embed ${q.duringDocuments.p50}/${q.duringDocuments.p95} ms; RSS ${r.peakRssMB} MB`,
+  );
+}
+
+function printBacklogSearch(r: BacklogSearchResult): void {
+  console.log(
+    `  hybrid MCP search, ${r.clients} clients × ${r.searches / r.clients} calls${r.thinkMs ? ` ~${r.thinkMs} ms apart` : " back to back"} while indexing (${r.pendingAtStart} → ${r.pendingAtEnd} of ${r.documents} files pending): p50/p95 ${r.latencyMs.p50}/${r.latencyMs.p95} ms, ${r.errors} errors`,
   );
 }
 
@@ -236,9 +253,26 @@ if (wanted.includes("index")) {
   if (!json) printIndex(report.index as IndexBenchResult);
 }
 if (wanted.includes("embed")) {
-  console.error("embed: generating the test model and embedding…");
-  report.embed = await benchEmbed(option("--model") ?? null);
+  const shape = (option("--shape") ?? "bge-small") as ShapeName;
+  if (!(shape in SHAPES)) {
+    console.error(`unknown --shape ${shape}; use one of: ${Object.keys(SHAPES).join(", ")}`);
+    process.exit(2);
+  }
+  console.error(
+    `embed: ${option("--model") ? "loading the model" : `generating the ${shape} model`}…`,
+  );
+  const modelPath = option("--model") ? resolve(option("--model")!) : shapedModelPath(shape);
+  report.embed = await benchEmbed(modelPath, Number(option("--texts") ?? 40));
   if (!json) printEmbed(report.embed as EmbedBenchResult);
+  const backlog = Number(option("--backlog") ?? 2000);
+  if (backlog > 0) {
+    console.error(`embed: searching from 10 clients while the daemon embeds ${backlog} documents…`);
+    const results: BacklogSearchResult[] = [];
+    for (const thinkMs of [0, 500])
+      results.push(await benchBacklogSearch(modelPath, backlog, 10, thinkMs));
+    report.backlogSearch = results;
+    if (!json) results.forEach(printBacklogSearch);
+  }
 }
 if (wanted.includes("daemon")) {
   const files = Number(option("--files") ?? 100_000);

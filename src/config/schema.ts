@@ -15,7 +15,7 @@ export const configSchema = z
         /** Path to a GGUF embedding model; null means the default preset file in the model cache. */
         model: z.string().min(1).nullable(),
         gpu: z.union([z.literal("auto"), z.literal(false), z.enum(["cuda", "vulkan", "metal"])]),
-        /** llama.cpp threads; 0 means one per available core. */
+        /** CPU threads for embedding documents (queries get their own); 0 means one per core. */
         threads: positiveInt(0, 256),
         batchSize: positiveInt(1, 4096),
       })

@@ -1,10 +1,11 @@
 // Tests: hearth CLI.
+import { spawn } from "node:child_process";
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NOTES } from "../fixtures.js";
 import { makeHome, tempDir, testModelPath, writeTree } from "../helpers.js";
-import { runCli } from "./run-cli.js";
+import { BIN, runCli } from "./run-cli.js";
 
 function parseResults(stdout: string): { path: string }[] {
   return (JSON.parse(stdout) as { results: { path: string }[] }).results;
@@ -17,6 +18,16 @@ function notes(): string {
 }
 
 describe("hearth CLI", () => {
+  it("stops quietly when the reader of its output goes away (`hearth … | head`)", async () => {
+    const child = spawn(process.execPath, [BIN, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // the reader has gone before the first write
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
   it("indexes, searches with JSON citations, and reports status — stdout holds only the output", () => {
     const root = notes();
     const { env, home } = makeHome({ model: true });

@@ -2,7 +2,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LlamaEmbedder } from "../../src/embed/llama-embedder.js";
+import { LlamaEmbedder, contextLayout } from "../../src/embed/llama-embedder.js";
+import { PriorityGate } from "../../src/embed/context-pool.js";
 import { promptFormatFor } from "../../src/embed/model-family.js";
 import { HearthError } from "../../src/errors.js";
 import { silentLogger } from "../../src/log.js";
@@ -58,6 +59,75 @@ describe("LlamaEmbedder with the generated model", () => {
     const abort = new AbortController();
     abort.abort();
     await expect(embedder.embedDocuments(["a", "b"], abort.signal)).rejects.toThrow();
+  });
+});
+
+describe("LlamaEmbedder's contexts", () => {
+  it("spreads CPU threads over single-threaded document contexts, with queries on their own", () => {
+    expect(contextLayout(false, 2)).toEqual({
+      documentContexts: 2,
+      threadsPerDocumentContext: 1,
+      queryContexts: 2,
+    });
+    expect(contextLayout(false, 1)).toEqual({
+      documentContexts: 1,
+      threadsPerDocumentContext: 1,
+      queryContexts: 1,
+    });
+    expect(contextLayout(false, 16)).toEqual({
+      documentContexts: 4,
+      threadsPerDocumentContext: 4,
+      queryContexts: 2,
+    });
+    expect(contextLayout(true, 8)).toEqual({
+      documentContexts: 1,
+      threadsPerDocumentContext: 8,
+      queryContexts: 1,
+    });
+  });
+
+  it("keeps each vector with its text when several contexts embed a batch, queries meanwhile", async () => {
+    const embedder = await LlamaEmbedder.load({
+      modelPath: testModelPath(),
+      gpu: false,
+      threads: 3,
+      log: silentLogger,
+    });
+    try {
+      const texts = Array.from(
+        { length: 30 },
+        (_, i) => `note ${i} about topic${i % 7} and garden`,
+      );
+      const alone = [];
+      for (const text of texts) alone.push((await embedder.embedDocuments([text]))[0]!);
+      const [together, query] = await Promise.all([
+        embedder.embedDocuments(texts),
+        embedder.embedQuery("garden"),
+      ]);
+      expect(together).toEqual(alone);
+      expect(query).toHaveLength(64);
+    } finally {
+      await embedder.close();
+    }
+  });
+
+  it("holds documents back while a query runs, and for a bounded time only", async () => {
+    const gate = new PriorityGate(60_000);
+    let finishQuery!: () => void;
+    const query = gate.run(() => new Promise<void>((resolve) => (finishQuery = resolve)));
+    let documentWent = false;
+    const document = gate.idle().then(() => (documentWent = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(documentWent).toBe(false);
+    finishQuery();
+    await query;
+    await document;
+    expect(documentWent).toBe(true);
+    await gate.idle(); // nothing under way: at once
+
+    const impatient = new PriorityGate(10);
+    void impatient.run(() => new Promise<void>(() => undefined)); // a query that never ends
+    await impatient.idle(); // resolves anyway: indexing is slowed, never stopped
   });
 });
 
