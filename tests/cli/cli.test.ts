@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { NOTES } from "../fixtures.js";
 import { makeHome, tempDir, testModelPath, writeTree } from "../helpers.js";
 import { BIN, runCli } from "./run-cli.js";
+import { runMain } from "./run-main.js";
 
 function parseResults(stdout: string): { path: string }[] {
   return (JSON.parse(stdout) as { results: { path: string }[] }).results;
@@ -84,55 +85,55 @@ describe("hearth CLI", () => {
     expect(human.stdout).toContain(`${join(root, "food/smoothie.txt")}:1-3`);
   });
 
-  it("works without a model in keyword mode and says once how to enable semantic search", () => {
+  it("works without a model in keyword mode and says once how to enable semantic search", async () => {
     const root = notes();
     const { env } = makeHome();
-    const index = runCli(["index", root], env);
+    const index = await runMain(["index", root], env);
     expect(index.code, index.stderr).toBe(0);
     expect(index.stdout).toMatch(/5 indexed/);
     expect(index.stdout).toMatch(/semantic search is off.*download/);
-    const search = runCli(["search", "banana", "--json"], env);
+    const search = await runMain(["search", "banana", "--json"], env);
     expect(search.code).toBe(0);
     const body = JSON.parse(search.stdout) as { mode: string; notice: string; results: unknown[] };
     expect(body.mode).toBe("keyword");
     expect(body.notice).toMatch(/semantic search is off/);
     expect(body.results).toHaveLength(1);
-    const semantic = runCli(["search", "banana", "--mode", "semantic"], env);
+    const semantic = await runMain(["search", "banana", "--mode", "semantic"], env);
     expect(semantic.code).toBe(1);
     expect(semantic.stderr).toMatch(/needs an embedding model/);
   });
 
-  it("rejects a bad config naming the key, and bad options naming the option", () => {
+  it("rejects a bad config naming the key, and bad options naming the option", async () => {
     const { env, home } = makeHome();
     writeFileSync(join(home, "config.json"), JSON.stringify({ search: { limit: -1 } }));
-    const bad = runCli(["status"], env);
+    const bad = await runMain(["status"], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"search.limit"');
 
     const fine = makeHome();
-    runCli(["index", notes()], fine.env);
-    const mode = runCli(["search", "x", "--mode", "fuzzy"], fine.env);
+    await runMain(["index", notes()], fine.env);
+    const mode = await runMain(["search", "x", "--mode", "fuzzy"], fine.env);
     expect(mode.code).toBe(2);
     expect(mode.stderr).toMatch(/--mode "fuzzy".*hybrid, keyword, semantic/s);
-    const date = runCli(["search", "x", "--after", "yesterday"], fine.env);
+    const date = await runMain(["search", "x", "--after", "yesterday"], fine.env);
     expect(date.code).toBe(2);
     expect(date.stderr).toMatch(/--after "yesterday" is not a date/);
   });
 
-  it("explains a missing index and a missing folder", () => {
+  it("explains a missing index and a missing folder", async () => {
     const { env } = makeHome();
-    const search = runCli(["search", "anything"], env);
+    const search = await runMain(["search", "anything"], env);
     expect(search.code).toBe(1);
     expect(search.stderr).toMatch(/no index.*hearth index/s);
-    const index = runCli(["index", join(tempDir(), "nope")], env);
+    const index = await runMain(["index", join(tempDir(), "nope")], env);
     expect(index.code).toBe(1);
     expect(index.stderr).toMatch(/does not exist/);
   });
 
-  it("refuses a different model than the index was built with, and reindex --vectors fixes it", () => {
+  it("refuses a different model than the index was built with, and reindex --vectors fixes it", async () => {
     const root = notes();
     const { env, home } = makeHome({ model: true });
-    expect(runCli(["index", root], env).code).toBe(0);
+    expect((await runMain(["index", root], env)).code).toBe(0);
     // Same model file under another name: a different fingerprint.
     const other = join(tempDir(), "other-model.gguf");
     copyFileSync(testModelPath(), other);
@@ -140,12 +141,15 @@ describe("hearth CLI", () => {
       join(home, "config.json"),
       JSON.stringify({ roots: [root], embedding: { model: other, threads: 1 } }),
     );
-    const refused = runCli(["search", "lease"], env);
+    const refused = await runMain(["search", "lease"], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/vectors were made by .*fix: run `hearth reindex --vectors`/s);
-    const reindex = runCli(["reindex", "--vectors"], env);
+    const reindex = await runMain(["reindex", "--vectors"], env);
     expect(reindex.code, reindex.stderr).toBe(0);
-    const search = runCli(["search", "apartment lease", "--json", "--mode", "semantic"], env);
+    const search = await runMain(
+      ["search", "apartment lease", "--json", "--mode", "semantic"],
+      env,
+    );
     expect(search.code, search.stderr).toBe(0);
     expect(parseResults(search.stdout)[0]?.path).toBe(join(root, "home/lease.md"));
   });

@@ -6,17 +6,17 @@ import { describe, expect, it } from "vitest";
 import { NOTES } from "../fixtures.js";
 import { makeHome, tempDir, writeTree } from "../helpers.js";
 import { makeSecondModel } from "../model-switch-fixtures.js";
-import { runCli } from "./run-cli.js";
+import { runMain } from "./run-main.js";
 
 describe("hearth models use", () => {
-  it("switches the index to another model and the config with it", () => {
+  it("switches the index to another model and the config with it", async () => {
     const root = tempDir();
     writeTree(root, NOTES);
     const { home, env } = makeHome({ model: true });
-    expect(runCli(["index", root], env).code).toBe(0);
+    expect((await runMain(["index", root], env)).code).toBe(0);
     const modelB = makeSecondModel();
 
-    const used = runCli(["models", "use", modelB], env);
+    const used = await runMain(["models", "use", modelB], env);
     expect(used.stderr).not.toMatch(/error/i);
     expect(used.code).toBe(0);
     expect(used.stdout).toMatch(/now using hearth-test-bow: \d+ chunks through the model/);
@@ -25,12 +25,15 @@ describe("hearth models use", () => {
     };
     expect(config.embedding.model).toBe(modelB);
 
-    const search = runCli(["search", "--mode", "semantic", "--json", "banana", "smoothie"], env);
+    const search = await runMain(
+      ["search", "--mode", "semantic", "--json", "banana", "smoothie"],
+      env,
+    );
     expect(search.code).toBe(0);
     const hits = JSON.parse(search.stdout) as { results: { path: string }[] };
     expect(hits.results[0]!.path).toBe(join(root, "food/smoothie.txt"));
 
-    const status = JSON.parse(runCli(["status", "--json"], env).stdout) as {
+    const status = JSON.parse((await runMain(["status", "--json"], env)).stdout) as {
       fingerprint: { vectors: { dimensions: number } };
       vectors: number;
       chunks: number;
@@ -38,16 +41,16 @@ describe("hearth models use", () => {
     expect(status.fingerprint.vectors.dimensions).toBe(32);
     expect(status.vectors).toBe(status.chunks);
 
-    const again = runCli(["models", "use", modelB], env);
+    const again = await runMain(["models", "use", modelB], env);
     expect(again.stdout).toMatch(/already the model of this index/);
   });
 
-  it("explains a preset that is not installed and a file that does not exist", () => {
+  it("explains a preset that is not installed and a file that does not exist", async () => {
     const { env } = makeHome();
-    const preset = runCli(["models", "use", "nomic-embed-text-v1.5"], env);
+    const preset = await runMain(["models", "use", "nomic-embed-text-v1.5"], env);
     expect(preset.code).not.toBe(0);
     expect(preset.stderr).toMatch(/not installed[\s\S]*hearth models pull nomic-embed-text-v1.5/);
-    const missing = runCli(["models", "use", "/no/such/model.gguf"], env);
+    const missing = await runMain(["models", "use", "/no/such/model.gguf"], env);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/no model file at \/no\/such\/model.gguf[\s\S]*preset name/);
   });
