@@ -6,7 +6,13 @@ import type { ColumnWeights } from "../store/retrieval.js";
 import type { Store } from "../store/store.js";
 import type { ChunkDetail, Location, RankedChunk, SearchFilters } from "../store/types.js";
 import { fuseReciprocalRank } from "./fuse.js";
-import { queryTerms, toFtsQuery } from "./fts-query.js";
+import {
+  constraintQueries,
+  highlightTerms,
+  parseQuery,
+  toFtsQuery,
+  type ParsedQuery,
+} from "./fts-query.js";
 import { makeSnippet } from "./snippet.js";
 
 export type { SearchFilters };
@@ -114,19 +120,23 @@ export class Searcher {
       mode = "keyword";
       notice = `keyword results only: ${noModelReason}`;
     }
-    const ftsQuery = mode === "semantic" ? null : toFtsQuery(request.query);
+    const query = parseQuery(request.query);
+    const ftsQuery = mode === "semantic" ? null : toFtsQuery(query);
     const { retrieval } = this.store;
     const keyword = ftsQuery
       ? retrieval.keyword(ftsQuery, KEYWORD_WEIGHTS, request.filters, depth)
       : [];
     let ranked: RankedChunk[] = keyword;
     if (mode !== "keyword" && model && embedder) {
-      const vector = await embedder.embedQuery(request.query, signal);
+      const vector = await embedder.embedQuery(query.semanticText || request.query, signal);
       // A model switch completed while the query was embedded: its vectors are gone; ask again.
       if (this.store.vectors.activeModel()?.fingerprint !== model.fingerprint) {
         return this.search(request, signal, onProgress);
       }
-      const semantic = retrieval.semantic(model, vector, request.filters, depth);
+      const semantic = this.obeying(
+        query,
+        retrieval.semantic(model, vector, request.filters, depth),
+      );
       ranked =
         mode === "semantic"
           ? semantic
@@ -136,7 +146,7 @@ export class Searcher {
     const depth2 = wantsRerank
       ? Math.max(request.limit, this.rerankSettings?.candidates ?? 0)
       : request.limit;
-    let results = this.present(ranked, { ...request, limit: depth2 });
+    let results = this.present(ranked, highlightTerms(query), { ...request, limit: depth2 });
     let rerank: RerankReport | undefined;
     if (wantsRerank)
       ({ results, report: rerank } = await this.rerank(request.query, results, signal, onProgress));
@@ -190,10 +200,22 @@ export class Searcher {
     return { results: [...scored, ...hits.slice(scored.length)], report };
   }
 
-  private present(ranked: readonly RankedChunk[], request: SearchRequest): SearchHit[] {
+  /** Results found by meaning still honour the query's "phrases" and -exclusions. */
+  private obeying(query: ParsedQuery, ranked: RankedChunk[]): RankedChunk[] {
+    const { required, excluded } = constraintQueries(query);
+    const ids = ranked.map((r) => r.chunkId);
+    const matched = required ? this.store.retrieval.matching(required, ids) : null;
+    const unwanted = excluded ? this.store.retrieval.matching(excluded, ids) : null;
+    return ranked.filter((r) => (!matched || matched.has(r.chunkId)) && !unwanted?.has(r.chunkId));
+  }
+
+  private present(
+    ranked: readonly RankedChunk[],
+    terms: readonly string[],
+    request: SearchRequest,
+  ): SearchHit[] {
     const details = this.details(ranked.map((r) => r.chunkId));
     const perFile = new Map<number, number>();
-    const terms = queryTerms(request.query);
     const hits: SearchHit[] = [];
     for (const { chunkId, score } of ranked) {
       if (hits.length >= request.limit) break;

@@ -73,6 +73,19 @@ export class Retrieval {
       .all(blob, JSON.stringify(candidates), model.id) as RankedChunk[];
   }
 
+  /** Which of these chunks match an FTS5 query: checks results found by meaning against phrases and exclusions. */
+  matching(ftsQuery: string, ids: readonly number[]): Set<number> {
+    if (ids.length === 0) return new Set();
+    const rows = this.sql
+      .get(
+        `SELECT rowid FROM chunks_fts
+         WHERE chunks_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(ftsQuery, JSON.stringify(ids)) as number[];
+    return new Set(rows);
+  }
+
   details(ids: readonly number[]): Map<number, ChunkDetail> {
     if (ids.length === 0) return new Map();
     const rows = this.sql

@@ -109,9 +109,39 @@ describe("search", () => {
     "🔥🏠",
     "",
     "   ",
+    '"',
+    "-",
+    '-"',
+    '"" -""',
+    "- -lease",
+    '"lease" -lease',
+    '-"apartment lease"',
     "lease ".repeat(2000) + "x".repeat(2000),
   ];
   for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+    it(`matches "quoted phrases" as phrases and leaves out -excluded words (${mode})`, async () => {
+      const lease = join(root, "home/lease.md");
+      const phrase = await hearth.searcher.search(request('"monthly rent" deposit', { mode }));
+      expect(phrase.results.map((r) => r.path)).toEqual([lease]);
+      const reversed = await hearth.searcher.search(request('"rent monthly"', { mode }));
+      expect(reversed.results.map((r) => r.path)).not.toContain(lease);
+      const plain = await hearth.searcher.search(request("apartment lease renew", { mode }));
+      expect(plain.results.map((r) => r.path)).toContain(lease);
+      for (const q of [
+        "apartment lease renew -landlord",
+        'apartment lease renew -"two more years"',
+      ]) {
+        const without = await hearth.searcher.search(request(q, { mode }));
+        expect(
+          without.results.map((r) => r.path),
+          q,
+        ).not.toContain(lease);
+      }
+      // A hyphen inside a word is not an exclusion.
+      const hyphen = await hearth.searcher.search(request("apartment-lease", { mode }));
+      expect(hyphen.results.map((r) => r.path)).toContain(lease);
+    });
+
     it(`never throws on hostile query strings (${mode})`, async () => {
       for (const q of HOSTILE) {
         const response = await hearth.searcher.search(request(q, { mode }));
