@@ -41,6 +41,7 @@ function program(cli: CliContext): Command {
     .option("--after <date>", "modified on or after: 2026-03-01, or 7d / 2w / 6m / 1y ago")
     .option("--before <date>", "modified before: same forms as --after")
     .option("--per-file <n>", "results allowed from one file")
+    .option("--sort <order>", "relevance, or date: the relevant results, newest first", "relevance")
     .option("--rerank", "rerank the top results with the reranker model (see search.rerank)")
     .option("--no-rerank", "do not rerank, whatever the config says")
     .option("--json", "print JSON")

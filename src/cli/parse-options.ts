@@ -22,6 +22,17 @@ export function parseMode(value: string): SearchMode {
   );
 }
 
+const SORTS = ["relevance", "date"] as const;
+
+export function parseSort(value: string): (typeof SORTS)[number] {
+  if ((SORTS as readonly string[]).includes(value)) return value as (typeof SORTS)[number];
+  throw new HearthError(
+    "BAD_ARGUMENT",
+    `--sort ${JSON.stringify(value)} is not an order`,
+    `use one of: ${SORTS.join(", ")}`,
+  );
+}
+
 export function parsePositiveInt(option: string, value: string, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > max) {

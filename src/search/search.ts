@@ -29,6 +29,8 @@ export interface SearchRequest {
   filters: SearchFilters;
   /** How many chunks one file may contribute; 1 keeps a page of results from being one file. */
   chunksPerFile: number;
+  /** "date": the same relevant results, newest first. */
+  sort?: "relevance" | "date";
   /** Rerank the top results (true), or not (false); unset follows search.rerank.enabled. */
   rerank?: boolean;
 }
@@ -150,8 +152,10 @@ export class Searcher {
     let rerank: RerankReport | undefined;
     if (wantsRerank)
       ({ results, report: rerank } = await this.rerank(request.query, results, signal, onProgress));
+    results = results.slice(0, request.limit);
+    if (request.sort === "date") results.sort((a, b) => b.modified.localeCompare(a.modified));
     const response: SearchResponse = {
-      results: results.slice(0, request.limit),
+      results,
       mode,
       tookMs: round(performance.now() - started),
     };
@@ -215,9 +219,14 @@ export class Searcher {
     request: SearchRequest,
   ): SearchHit[] {
     const details = this.details(ranked.map((r) => r.chunkId));
+    const mtime = (id: number) => details.get(id)?.mtimeMs ?? 0;
+    // Equally relevant: the newer file first (notes rewritten over time keep their latest on top).
+    const ordered = [...ranked].sort(
+      (a, b) => b.score - a.score || mtime(b.chunkId) - mtime(a.chunkId),
+    );
     const perFile = new Map<number, number>();
     const hits: SearchHit[] = [];
-    for (const { chunkId, score } of ranked) {
+    for (const { chunkId, score } of ordered) {
       if (hits.length >= request.limit) break;
       const d = details.get(chunkId);
       if (!d) continue;

@@ -118,6 +118,9 @@ describe("hearth CLI", () => {
     const date = await runMain(["search", "x", "--after", "yesterday"], fine.env);
     expect(date.code).toBe(2);
     expect(date.stderr).toMatch(/--after "yesterday" is not a date/);
+    const sort = await runMain(["search", "x", "--sort", "newest"], fine.env);
+    expect(sort.code).toBe(2);
+    expect(sort.stderr).toMatch(/--sort "newest".*relevance, date/s);
   });
 
   it("explains a missing index and a missing folder", async () => {

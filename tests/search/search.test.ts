@@ -19,6 +19,11 @@ describe("search", () => {
   beforeAll(async () => {
     const dir = tempDir();
     writeTree(dir, NOTES);
+    // Two equally relevant notes; the one indexed first is the older.
+    const twin = "# Quokka census\n\nCounted the zanzibarquokka colony on the island again.\n";
+    writeTree(dir, { "twins/a.md": twin, "twins/b.md": twin });
+    const older = new Date("2024-05-01T00:00:00Z");
+    utimesSync(join(dir, "twins/a.md"), older, older);
     // An old file, for the date filters.
     const old = new Date("2020-01-15T00:00:00Z");
     utimesSync(join(dir, "travel/japan.txt"), old, old);
@@ -74,6 +79,31 @@ describe("search", () => {
         request("temples Kyoto", { mode, filters: { after: Date.parse("2021-01-01") } }),
       );
       expect(after.results.map((r) => r.path)).not.toContain(join(root, "travel/japan.txt"));
+    }
+  });
+
+  it("breaks ties between equally relevant notes by recency", async () => {
+    const { results } = await hearth.searcher.search(
+      request("zanzibarquokka", { mode: "keyword" }),
+    );
+    expect(results.map((r) => r.path)).toEqual([
+      join(root, "twins/b.md"),
+      join(root, "twins/a.md"),
+    ]);
+    expect(results[0]!.score).toBe(results[1]!.score);
+  });
+
+  it("orders the relevant results newest first with sort: date, in every mode", async () => {
+    for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+      const q = "temples Kyoto lease apartment";
+      const relevant = await hearth.searcher.search(request(q, { mode }));
+      const byDate = await hearth.searcher.search(request(q, { mode, sort: "date" }));
+      expect(new Set(byDate.results.map((r) => r.path))).toEqual(
+        new Set(relevant.results.map((r) => r.path)),
+      );
+      const times = byDate.results.map((r) => Date.parse(r.modified));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(byDate.results.at(-1)?.path).toBe(join(root, "travel/japan.txt"));
     }
   });
 

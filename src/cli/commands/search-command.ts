@@ -4,7 +4,7 @@ import { CLI_CALLER } from "../../service/caller.js";
 import type { SearchInput, SearchResult } from "../../service/ops/search.js";
 import { askHearth } from "../local-service.js";
 import type { CliContext } from "../context.js";
-import { parseDate, parseKinds, parseMode, parsePositiveInt } from "../parse-options.js";
+import { parseDate, parseKinds, parseMode, parsePositiveInt, parseSort } from "../parse-options.js";
 
 export interface SearchOptions {
   limit?: string;
@@ -14,6 +14,7 @@ export interface SearchOptions {
   after?: string;
   before?: string;
   perFile?: string;
+  sort?: string;
   /** --rerank / --no-rerank; unset follows search.rerank.enabled. */
   rerank?: boolean;
   json?: boolean;
@@ -61,6 +62,7 @@ function requestOf(words: string[], opts: SearchOptions): SearchInput {
     ...(opts.after !== undefined ? { modifiedAfter: iso("--after", opts.after) } : {}),
     ...(opts.before !== undefined ? { modifiedBefore: iso("--before", opts.before) } : {}),
     ...(opts.rerank !== undefined ? { rerank: opts.rerank } : {}),
+    ...(opts.sort !== undefined ? { sort: parseSort(opts.sort) } : {}),
   };
 }
 

@@ -20,6 +20,10 @@ export const searchInput = z
     kinds: kindsField.optional().describe('only these kinds, e.g. ["md", "txt"]'),
     modifiedAfter: dateField.optional().describe("modified on or after (ISO date or date-time)"),
     modifiedBefore: dateField.optional().describe("modified before (ISO date or date-time)"),
+    sort: z
+      .enum(["relevance", "date"])
+      .default("relevance")
+      .describe("relevance, or date: the relevant results, newest first"),
     rerank: z
       .boolean()
       .optional()
@@ -93,6 +97,7 @@ export async function search(
     limit: input.limit ?? ctx.config.search.limit,
     filters,
     chunksPerFile: perFile ?? (caller.agent ? 1 : ctx.config.search.chunksPerFile),
+    sort: input.sort,
     ...(input.rerank !== undefined ? { rerank: input.rerank } : {}),
   };
   const response = await ctx.searcher.search(request, signal, onProgress);
