@@ -19,6 +19,7 @@ export interface ParsedQuery {
   semanticText: string;
 }
 
+/** Lower-cased word tokens as unicode61 sees them. */
 function words(text: string): string[] {
   return [...text.normalize("NFKC").toLowerCase().matchAll(WORD)].map((m) => m[0]);
 }

@@ -2,6 +2,7 @@
 import type { ModelInUse } from "../embed/model-in-use.js";
 import type { Reranker, RerankSettings } from "../embed/reranker.js";
 import { HearthError } from "../errors.js";
+import { nameKey } from "../store/name-keys.js";
 import type { ColumnWeights } from "../store/retrieval.js";
 import type { Store } from "../store/store.js";
 import type { ChunkDetail, Location, RankedChunk, SearchFilters } from "../store/types.js";
@@ -19,6 +20,8 @@ export type { SearchFilters };
 
 /** BM25 weights: a match in a document's title or section heading says more than one in the body. */
 const KEYWORD_WEIGHTS: ColumnWeights = [2.0, 1.5, 1.0];
+/** A query longer than this is not a file's name. */
+const NAME_MAX_WORDS = 8;
 
 export type SearchMode = "hybrid" | "keyword" | "semantic";
 
@@ -144,6 +147,7 @@ export class Searcher {
           ? semantic
           : fuseReciprocalRank([keyword, semantic], this.settings.rrfK);
     }
+    ranked = this.namedFirst(query, request.filters, ranked);
     const wantsRerank = request.rerank ?? this.rerankSettings?.byDefault ?? false;
     const depth2 = wantsRerank
       ? Math.max(request.limit, this.rerankSettings?.candidates ?? 0)
@@ -202,6 +206,29 @@ export class Searcher {
       report.reason = `time budget (search.rerank.budgetMs ${settings.budgetMs}) spent after ${scored.length} of ${candidates.length}`;
     }
     return { results: [...scored, ...hits.slice(scored.length)], report };
+  }
+
+  /**
+   * A query that is a file's name (with or without its extension) or its title puts that file first:
+   * people search their own files by what they called them.
+   */
+  private namedFirst(
+    query: ParsedQuery,
+    filters: SearchFilters,
+    ranked: RankedChunk[],
+  ): RankedChunk[] {
+    const key = nameKey(query.semanticText);
+    if (!key || key.split(" ").length > NAME_MAX_WORDS) return ranked;
+    const chunks = this.obeying(query, this.store.retrieval.filesNamed(key, filters, 20));
+    if (chunks.length === 0) return ranked;
+    const top = ranked[0]?.score ?? 1;
+    // Just above the best score, in the order found: shown with the same rounded score.
+    const first = chunks.map((c, i) => ({
+      chunkId: c.chunkId,
+      score: top + (chunks.length - i) * 1e-9,
+    }));
+    const taken = new Set(first.map((c) => c.chunkId));
+    return [...first, ...ranked.filter((r) => !taken.has(r.chunkId))];
   }
 
   /** Results found by meaning still honour the query's "phrases" and -exclusions. */

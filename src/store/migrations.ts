@@ -127,6 +127,17 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE chunks ADD COLUMN pending_switch INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX chunks_pending_switch ON chunks(id) WHERE pending_switch = 1;
   `,
+  `
+  -- What a query that names a file looks up (see name-keys.ts); hearth_name_keys is defined in JS.
+  CREATE TABLE file_names (
+    name TEXT NOT NULL,
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    PRIMARY KEY (name, file_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX file_names_file ON file_names(file_id);
+  INSERT OR IGNORE INTO file_names(name, file_id)
+    SELECT j.value, f.id FROM files f, json_each(hearth_name_keys(f.path, f.title)) j;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import * as sqliteVec from "sqlite-vec";
 import { HearthError } from "../errors.js";
 import { SCHEMA_VERSION, migrate } from "./migrations.js";
+import { nameKeys } from "./name-keys.js";
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -35,6 +36,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  db.function("hearth_name_keys", { deterministic: true }, (path: string, title: string | null) =>
+    JSON.stringify(nameKeys(path, title ?? "")),
+  );
   migrate(db);
   return db;
 }

@@ -86,6 +86,19 @@ export class Retrieval {
     return new Set(rows);
   }
 
+  /** The first chunk of each file named `key` (a nameKey of the query): a query that is a file's name. */
+  filesNamed(key: string, filters: SearchFilters, limit: number): RankedChunk[] {
+    const where = filterSql(filters);
+    return this.sql
+      .get(
+        `SELECT MIN(c.id) AS chunkId, 0 AS score
+         FROM file_names n JOIN files f ON f.id = n.file_id JOIN chunks c ON c.file_id = f.id
+         WHERE n.name = ? AND ${where.text}
+         GROUP BY f.id ORDER BY f.mtime_ms DESC LIMIT ?`,
+      )
+      .all(key, ...where.params, limit) as RankedChunk[];
+  }
+
   details(ids: readonly number[]): Map<number, ChunkDetail> {
     if (ids.length === 0) return new Map();
     const rows = this.sql

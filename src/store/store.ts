@@ -3,6 +3,7 @@
 import { HearthError } from "../errors.js";
 import { AuditLog } from "./audit-log.js";
 import { Catalog } from "./catalog.js";
+import { nameKeys } from "./name-keys.js";
 import { type OpenOptions, openDatabase } from "./open-database.js";
 import { pathPrefixSql } from "./path-prefix.js";
 import { Retrieval } from "./retrieval.js";
@@ -235,6 +236,9 @@ export class Store {
         title,
         now: this.now(),
       }) as { id: number };
+    this.sql.get("DELETE FROM file_names WHERE file_id = ?").run(row.id);
+    const addName = this.sql.get("INSERT OR IGNORE INTO file_names(name, file_id) VALUES (?, ?)");
+    for (const name of nameKeys(write.path, title)) addName.run(name, row.id);
     return row.id;
   }
 

@@ -22,6 +22,14 @@ describe("search", () => {
     // Two equally relevant notes; the one indexed first is the older.
     const twin = "# Quokka census\n\nCounted the zanzibarquokka colony on the island again.\n";
     writeTree(dir, { "twins/a.md": twin, "twins/b.md": twin });
+    // A file named for what it is, whose text says little of it, beside one that says it a lot.
+    writeTree(dir, {
+      "work/Quarterly-Report_2025.md": "Numbers went up; see the attached figures.\n",
+      "work/notes-on-reports.md":
+        "# Reports\n\nThe quarterly report is due. Every quarterly report for 2025 needs a " +
+        "summary; the quarterly report template lives in the shared drive.\n",
+      "work/minutes.md": "# Kickoff meeting of the Falcon project\n\nWe agreed on the scope.\n",
+    });
     const older = new Date("2024-05-01T00:00:00Z");
     utimesSync(join(dir, "twins/a.md"), older, older);
     // An old file, for the date filters.
@@ -81,6 +89,28 @@ describe("search", () => {
       expect(after.results.map((r) => r.path)).not.toContain(join(root, "travel/japan.txt"));
     }
   });
+
+  for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+    it(`ranks first the file a query names by its file name or its title (${mode})`, async () => {
+      for (const q of [
+        "quarterly report 2025",
+        "Quarterly-Report_2025.md",
+        "2025 quarterly report",
+      ]) {
+        const { results } = await hearth.searcher.search(request(q, { mode }));
+        expect(results[0]?.path, q).toBe(join(root, "work/Quarterly-Report_2025.md"));
+      }
+      const titled = await hearth.searcher.search(
+        request("kickoff meeting of the falcon project", { mode }),
+      );
+      expect(titled.results[0]?.path).toBe(join(root, "work/minutes.md"));
+      // Not a name: ordinary ranking (the note that talks about reports wins).
+      const partial = await hearth.searcher.search(
+        request("quarterly report", { mode: "keyword" }),
+      );
+      expect(partial.results[0]?.path).toBe(join(root, "work/notes-on-reports.md"));
+    });
+  }
 
   it("breaks ties between equally relevant notes by recency", async () => {
     const { results } = await hearth.searcher.search(

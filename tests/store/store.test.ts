@@ -32,12 +32,19 @@ describe("Store", () => {
     store.close();
     // Undo the last migration by hand: what an index written by the previous release looks like.
     const db = rawDb(file);
-    db.exec("DROP INDEX chunks_pending_switch; ALTER TABLE chunks DROP COLUMN pending_switch");
+    db.exec("DROP TABLE file_names");
+    db.exec(
+      `INSERT INTO roots(path, added_at) VALUES ('/n', 0);
+       INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, title, indexed_at)
+       VALUES (1, '/n/Tax Return_2025.pdf', 'pdf', 1, 1, 'h', 'indexed', 'Form 1040', 0)`,
+    );
     db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     db.close();
     const reader = openDatabase(file, { readonly: true });
     expect(reader.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    expect(reader.prepare("SELECT count(pending_switch) FROM chunks").pluck().get()).toBe(0);
+    // Files indexed before the names table are found by name all the same.
+    const names = reader.prepare("SELECT name FROM file_names ORDER BY name").pluck().all();
+    expect(names).toEqual(["1040 form", "2025 pdf return tax", "2025 return tax"]);
     reader.close();
   });
 
