@@ -189,6 +189,10 @@ export class Daemon {
     return this.stopping;
   }
 
+  pendingCount(matches: (path: string) => boolean): number {
+    return this.queue.count(matches);
+  }
+
   activity(): DaemonActivity {
     const blocked = this.writes.status();
     const progress = this.queue.progress();

@@ -56,6 +56,15 @@ export class WorkQueue {
     };
   }
 
+  /** How many queued or running paths satisfy `matches`. */
+  count(matches: (path: string) => boolean): number {
+    let n = 0;
+    for (const set of [this.urgent, this.backlog, this.active]) {
+      for (const path of set) if (matches(path)) n++;
+    }
+    return n;
+  }
+
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void> {
     if (this.size === 0) return Promise.resolve();

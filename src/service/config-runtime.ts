@@ -23,6 +23,7 @@ export async function configRuntime(hearth: Hearth): Promise<IndexRuntime> {
     policy,
     memoryDir: () => memory ?? memoryDirOf(hearth.config.memory.dir, hearth.paths),
     activity: () => null,
+    pendingCount: () => 0,
     indexNow: () =>
       Promise.reject(
         new HearthError("DAEMON_UNREACHABLE", "writing notes needs the daemon", "`hearth start`"),

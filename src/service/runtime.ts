@@ -46,6 +46,8 @@ export interface IndexRuntime {
   memoryDir(): string;
   /** What the daemon is doing; null without a daemon. */
   activity(): RuntimeActivity | null;
+  /** Files waiting to be indexed (or being indexed) that satisfy `matches`; 0 without a daemon. */
+  pendingCount(matches: (path: string) => boolean): number;
   /** Brings one path's index entry up to date now (a note just written or deleted). */
   indexNow(path: string): Promise<void>;
   /** Called when the set of indexed files changes; returns an unsubscribe function. */

@@ -86,6 +86,15 @@ export class Retrieval {
     return new Set(rows);
   }
 
+  /** Files in the scope that failed to index: a search cannot find what is in them. */
+  failedFiles(filters: SearchFilters): number {
+    const where = filterSql(filters);
+    return this.sql
+      .get(`SELECT count(*) FROM files f WHERE f.status = 'failed' AND ${where.text}`)
+      .pluck()
+      .get(...where.params) as number;
+  }
+
   /** The first chunk of each file named `key` (a nameKey of the query): a query that is a file's name. */
   filesNamed(key: string, filters: SearchFilters, limit: number): RankedChunk[] {
     const where = filterSql(filters);

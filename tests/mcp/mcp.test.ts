@@ -1,5 +1,5 @@
 // Tests: MCP over stdio (hearth mcp → daemon).
-import { mkdirSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { NOTES } from "../fixtures.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { waitFor } from "../daemon/converge.js";
 import { connectStdio } from "./mcp-client.js";
+import { runMain } from "../cli/run-main.js";
 
 interface TextItem {
   type: string;
@@ -107,6 +108,22 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
     );
     const filtered = await call("search", { query: "lease", kinds: ["txt"], mode: "keyword" });
     expect((filtered.structuredContent as { results: unknown[] }).results).toEqual([]);
+  });
+
+  it("search says when files in its scope failed to index, so no match is not read as absence", async () => {
+    writeTree(root, { "broken/scan.pdf": "%PDF-1.4 this is not really a PDF" });
+    await waitFor(() => hearth.store.counts().failed === 1, 30_000);
+    const broken = await call("search", { query: "tax return", path: join(root, "broken") });
+    const unsearched = (broken.structuredContent as { unsearched?: Record<string, unknown> })
+      .unsearched;
+    expect(unsearched).toMatchObject({ pending: 0, failed: 1 });
+    expect(unsearched?.hint).toMatch(/1 failed to index.*hearth doctor FILE/);
+    const clean = await call("search", { query: "tax return", path: join(root, "home") });
+    expect(clean.structuredContent).not.toHaveProperty("unsearched");
+    const cli = await runMain(["search", "tax", "return", "--path", join(root, "broken")], env);
+    expect(cli.stderr).toMatch(/note: results may be incomplete.*1 failed to index/);
+    rmSync(join(root, "broken"), { recursive: true });
+    await waitFor(() => hearth.store.counts().failed === 0, 30_000);
   });
 
   it("reports bad arguments as tool errors that say what to send", async () => {

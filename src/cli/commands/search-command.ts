@@ -32,6 +32,7 @@ function citation(hit: Hit): string {
 function printHuman(cli: CliContext, response: SearchResult): void {
   const { io } = cli;
   if (response.notice) io.err(`note: ${response.notice}`);
+  if (response.unsearched) io.err(`note: ${response.unsearched.hint}`);
   if (response.results.length === 0) {
     io.out("no results");
     return;

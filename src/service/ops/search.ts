@@ -1,4 +1,5 @@
 // search: hybrid, keyword or semantic retrieval over what the caller may see, each hit cited.
+import { extname, sep } from "node:path";
 import { z } from "zod";
 import type { Location } from "../../store/types.js";
 import type { SearchFilters, SearchProgress, SearchRequest } from "../../search/search.js";
@@ -45,6 +46,8 @@ export interface SearchResult {
   mode: string;
   tookMs: number;
   notice?: string;
+  /** Files in the searched scope whose text the index does not hold (yet): absent when none. */
+  unsearched?: { pending: number; failed: number; hint: string };
   rerank?: { ran: boolean; reranked: number; ms: number; reason?: string };
   results: {
     path: string;
@@ -76,6 +79,32 @@ function tableRows(
   return table && rows ? { table, rows } : null;
 }
 
+/**
+ * What the search could not look at: "no match" must never read as "not there" when files in the
+ * scope are still waiting or failed to index.
+ */
+function unsearchedIn(ctx: ServiceContext, filters: SearchFilters): SearchResult["unsearched"] {
+  const under = (path: string, dir: string) =>
+    path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+  const pending = ctx.runtime.pendingCount(
+    (path) =>
+      (filters.within ?? []).some((root) => under(path, root)) &&
+      (filters.pathPrefix === undefined || under(path, filters.pathPrefix)) &&
+      (filters.kinds === undefined || filters.kinds.includes(extname(path).slice(1).toLowerCase())),
+  );
+  const failed = ctx.store.retrieval.failedFiles(filters);
+  if (pending === 0 && failed === 0) return undefined;
+  const parts = [
+    pending > 0 ? `${pending} still waiting to be indexed` : "",
+    failed > 0 ? `${failed} failed to index` : "",
+  ].filter(Boolean);
+  return {
+    pending,
+    failed,
+    hint: `results may be incomplete: in the searched folders, ${parts.join(" and ")}; see \`hearth status\`, or \`hearth doctor FILE\` for one file`,
+  };
+}
+
 export async function search(
   ctx: ServiceContext,
   caller: Caller,
@@ -105,11 +134,13 @@ export async function search(
     const table = tableRows(ctx, hit.path, hit.location);
     return { ...hit, ...(table ? { table } : {}) };
   });
+  const unsearched = unsearchedIn(ctx, filters);
   const result: SearchResult = {
     mode: response.mode,
     tookMs: response.tookMs,
     results,
     ...(response.notice ? { notice: response.notice } : {}),
+    ...(unsearched ? { unsearched } : {}),
     ...(response.rerank ? { rerank: response.rerank } : {}),
   };
   return { result, paths: results.map((r) => r.path) };
