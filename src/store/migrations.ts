@@ -137,6 +137,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX file_names_file ON file_names(file_id);
   INSERT OR IGNORE INTO file_names(name, file_id)
     SELECT j.value, f.id FROM files f, json_each(hearth_name_keys(f.path, f.title)) j;
+  -- Every search counts the failed files in its scope: only those rows are read.
+  CREATE INDEX files_failed ON files(path) WHERE status = 'failed';
   `,
 ];
 

@@ -32,7 +32,7 @@ describe("Store", () => {
     store.close();
     // Undo the last migration by hand: what an index written by the previous release looks like.
     const db = rawDb(file);
-    db.exec("DROP TABLE file_names");
+    db.exec("DROP TABLE file_names; DROP INDEX files_failed");
     db.exec(
       `INSERT INTO roots(path, added_at) VALUES ('/n', 0);
        INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, title, indexed_at)
