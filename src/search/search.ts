@@ -14,12 +14,15 @@ import {
   toFtsQuery,
   type ParsedQuery,
 } from "./fts-query.js";
+import { fingerprint, nearDuplicates, type Fingerprint } from "./near-duplicates.js";
 import { makeSnippet } from "./snippet.js";
 
 export type { SearchFilters };
 
 /** BM25 weights: a match in a document's title or section heading says more than one in the body. */
 const KEYWORD_WEIGHTS: ColumnWeights = [2.0, 1.5, 1.0];
+/** How many of the results already shown a new one is compared with, for near-duplicates. */
+const DUPLICATE_LOOKBACK = 10;
 /** A query longer than this is not a file's name. */
 const NAME_MAX_WORDS = 8;
 
@@ -50,6 +53,8 @@ export interface SearchHit {
   chunkId: number;
   /** The reranker's relevance probability, for the hits it re-scored. */
   rerankScore?: number;
+  /** Other files holding the same thing (a copy, an export): shown once, here. */
+  alsoIn?: string[];
 }
 
 /** Whether reranking ran, over how many results, and why not when it did not. */
@@ -253,6 +258,7 @@ export class Searcher {
     );
     const perFile = new Map<number, number>();
     const hits: SearchHit[] = [];
+    const shown: Fingerprint[] = [];
     for (const { chunkId, score } of ordered) {
       if (hits.length >= request.limit) break;
       const d = details.get(chunkId);
@@ -260,6 +266,19 @@ export class Searcher {
       const used = perFile.get(d.fileId) ?? 0;
       if (used >= request.chunksPerFile) continue;
       perFile.set(d.fileId, used + 1);
+      const print = fingerprint(d.path, d.text);
+      // Duplicates rank close together: the last few results shown are enough to look back on.
+      const first = shown.findLastIndex(
+        (p, i) => i >= shown.length - DUPLICATE_LOOKBACK && nearDuplicates(p, print),
+      );
+      if (first >= 0) {
+        const original = hits[first]!;
+        if (original.path !== d.path && !original.alsoIn?.includes(d.path)) {
+          (original.alsoIn ??= []).push(d.path);
+        }
+        continue;
+      }
+      shown.push(print);
       hits.push({
         path: d.path,
         kind: d.kind,

@@ -8,6 +8,36 @@ import type { SearchMode, SearchRequest } from "../../src/search/search.js";
 import { KNOWN_QUERIES, NOTES } from "../fixtures.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 
+const PLUM_CAKE = `# Plum cake
+
+Cream the butter with brown sugar, beat in three eggs, fold in flour, cinnamon and a pinch of salt.
+Halve the plums, press them into the batter skin down, and bake at 180 °C for 45 minutes.
+`;
+
+const INVOICE = `Harbor Supplies Ltd — Invoice INV-0042
+Date: 2024-03-14   Due: 2024-04-13
+Bill to: Casa Verde Studio, 12 Elm Road, Springfield 40211
+Item: printer paper A4, 40 boxes at 18.25 = 730.00
+Item: toner cartridges, 6 at 92.42 = 554.50
+Total due: 1,284.50 EUR   IBAN DE44 5001 0517 5407 3249 31
+`;
+
+const INVOICE_JSON = JSON.stringify(
+  {
+    issuer: "Harbor Supplies Ltd",
+    invoice_number: "INV-0042",
+    date: "2024-03-14",
+    date_due: "2024-04-13",
+    partner_name: "Casa Verde Studio",
+    partner_zip: "40211",
+    amount: "1,284.50",
+    currency: "EUR",
+    iban: "DE44 5001 0517 5407 3249 31",
+  },
+  null,
+  2,
+);
+
 let hearth: Hearth;
 let root: string;
 
@@ -20,8 +50,10 @@ describe("search", () => {
     const dir = tempDir();
     writeTree(dir, NOTES);
     // Two equally relevant notes; the one indexed first is the older.
-    const twin = "# Quokka census\n\nCounted the zanzibarquokka colony on the island again.\n";
-    writeTree(dir, { "twins/a.md": twin, "twins/b.md": twin });
+    writeTree(dir, {
+      "twins/a.md": "# Quokka census\n\nCounted the zanzibarquokka colony on the island again.\n",
+      "twins/b.md": "# Quokka census\n\nCounted the zanzibarquokka family at the harbor today.\n",
+    });
     // A file named for what it is, whose text says little of it, beside one that says it a lot.
     writeTree(dir, {
       "work/Quarterly-Report_2025.md": "Numbers went up; see the attached figures.\n",
@@ -29,6 +61,15 @@ describe("search", () => {
         "# Reports\n\nThe quarterly report is due. Every quarterly report for 2025 needs a " +
         "summary; the quarterly report template lives in the shared drive.\n",
       "work/minutes.md": "# Kickoff meeting of the Falcon project\n\nWe agreed on the scope.\n",
+      // The same things twice: a note and its copy, an invoice and its JSON export.
+      "recipes/plum-cake.md": PLUM_CAKE,
+      "backup/plum-cake (copy).md": PLUM_CAKE,
+      "invoices/INV-0042.txt": INVOICE,
+      "invoices/INV-0042.expected.json": INVOICE_JSON,
+      "invoices/INV-0043.txt": INVOICE.replace(/0042/g, "0043")
+        .replace(/2024-03-14/g, "2024-04-11")
+        .replace("1,284.50", "932.10")
+        .replace("Harbor Supplies", "Northwind Paper"),
     });
     const older = new Date("2024-05-01T00:00:00Z");
     utimesSync(join(dir, "twins/a.md"), older, older);
@@ -109,6 +150,26 @@ describe("search", () => {
         request("quarterly report", { mode: "keyword" }),
       );
       expect(partial.results[0]?.path).toBe(join(root, "work/notes-on-reports.md"));
+    });
+  }
+
+  for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+    it(`shows the same thing in two files once, saying where else it is (${mode})`, async () => {
+      const cake = await hearth.searcher.search(request("plum cake cinnamon recipe", { mode }));
+      const cakes = cake.results.filter((r) => r.path.includes("plum-cake"));
+      expect(cakes).toHaveLength(1);
+      expect(cakes[0]!.alsoIn).toHaveLength(1);
+      const invoice = await hearth.searcher.search(
+        request("invoice Harbor Supplies INV-0042", { mode }),
+      );
+      const hits = invoice.results.filter((r) => r.path.includes("INV-004"));
+      const paths = hits.map((r) => [r.path, ...(r.alsoIn ?? [])].sort());
+      // The export folds into its invoice; a different invoice from the same template does not.
+      expect(paths).toContainEqual([
+        join(root, "invoices/INV-0042.expected.json"),
+        join(root, "invoices/INV-0042.txt"),
+      ]);
+      expect(paths).toContainEqual([join(root, "invoices/INV-0043.txt")]);
     });
   }
 

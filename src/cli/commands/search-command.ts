@@ -42,6 +42,7 @@ function printHuman(cli: CliContext, response: SearchResult): void {
     io.out(`${i + 1}. ${citation(hit)}  [${hit.kind}, ${hit.score}${rerank}]`);
     if (hit.heading) io.out(`   ${hit.heading}`);
     io.out(`   ${hit.snippet}`);
+    if (hit.alsoIn) io.out(`   also in: ${hit.alsoIn.join(", ")}`);
   });
   const r = response.rerank;
   const reranked = r ? (r.ran ? `, reranked ${r.reranked} in ${r.ms} ms` : ", not reranked") : "";

@@ -40,6 +40,10 @@ const searchOutput = z.object({
       location,
       modified: z.string(),
       rerankScore: z.number().optional().describe("the reranker's relevance probability (0–1)"),
+      alsoIn: z
+        .array(z.string())
+        .optional()
+        .describe("other files holding the same thing (a copy, an export), shown once here"),
       table: z
         .object({
           table: z.string(),

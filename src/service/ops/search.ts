@@ -59,6 +59,7 @@ export interface SearchResult {
     location: Location;
     modified: string;
     rerankScore?: number;
+    alsoIn?: string[];
     /** The hit is these rows of a table: send both to query_table for typed values. */
     table?: { table: string; rows: { from: number; to: number } };
   }[];
