@@ -1,4 +1,5 @@
-// `npm run eval -- --dataset DIR|ZIP [--mode keyword|semantic|hybrid] [--model PATH|test] [--json]`
+// `npm run eval -- --dataset DIR|ZIP [--mode keyword|semantic|hybrid] [--model PATH|test] [--variant no-titles] [--json]`
+// Every run also scores plain FTS5 BM25 on the same collection, the baseline keyword changes must beat.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { runEval } from "../src/eval/run-eval.js";
 import { createLogger } from "../src/log.js";
 import type { SearchMode } from "../src/search/search.js";
 import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
+import { plainFts5 } from "./fts5-baseline.js";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -37,7 +39,17 @@ if (model === "test") {
 const threads = Number(option("--threads") ?? (option("--model") === "test" ? 1 : 0));
 
 try {
-  const collection = loadBeir(dataset);
+  const loaded = loadBeir(dataset);
+  // A collection of another shape from the same documents: no titles, so field weights cannot lean on them.
+  const variant = option("--variant");
+  if (variant && variant !== "no-titles") {
+    console.error(`unknown --variant ${variant}; use no-titles`);
+    process.exit(2);
+  }
+  const collection =
+    variant === "no-titles"
+      ? { ...loaded, corpus: loaded.corpus.map((d) => ({ ...d, title: "" })) }
+      : loaded;
   console.error(
     `${dataset}: ${collection.corpus.length} documents, ${collection.qrels.size} judged queries`,
   );
@@ -52,13 +64,21 @@ try {
     onProgress: (p) => progress.update(p),
   });
   progress.done();
+  const baseline = plainFts5(collection);
   if (process.argv.includes("--json")) {
-    console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    console.log(JSON.stringify({ variant: variant ?? null, baseline, results }, null, 2));
   } else {
-    console.log("mode      queries  nDCG@10  R@10    R@100   MRR@10  query p50 ms");
+    console.log(`${variant ?? "as published"}`);
+    console.log(
+      "mode      queries  nDCG@10  R@10    R@100   MRR@10  query p50 ms  ÷ plain FTS5 (nDCG@10)",
+    );
+    const b = baseline;
+    console.log(
+      `${"fts5".padEnd(9)} ${String(b.queries).padEnd(8)} ${b.ndcg_at_10.toFixed(4)}   ${b.recall_at_10.toFixed(4)}  ${b.recall_at_100.toFixed(4)}  ${b.mrr_at_10.toFixed(4)}  —             1`,
+    );
     for (const r of results) {
       console.log(
-        `${r.mode.padEnd(9)} ${String(r.queries).padEnd(8)} ${r.ndcg_at_10.toFixed(4)}   ${r.recall_at_10.toFixed(4)}  ${r.recall_at_100.toFixed(4)}  ${r.mrr_at_10.toFixed(4)}  ${r.queryMsP50}`,
+        `${r.mode.padEnd(9)} ${String(r.queries).padEnd(8)} ${r.ndcg_at_10.toFixed(4)}   ${r.recall_at_10.toFixed(4)}  ${r.recall_at_100.toFixed(4)}  ${r.mrr_at_10.toFixed(4)}  ${String(r.queryMsP50).padEnd(13)} ${(r.ndcg_at_10 / b.ndcg_at_10).toFixed(3)}`,
       );
     }
   }
