@@ -23,6 +23,8 @@ export type { SearchFilters };
 const KEYWORD_WEIGHTS: ColumnWeights = [2.0, 1.5, 1.0];
 /** How many of the results already shown a new one is compared with, for near-duplicates. */
 const DUPLICATE_LOOKBACK = 10;
+/** Duplicates are folded among the first results only: what people read, at a bounded cost. */
+const DUPLICATE_SCOPE = 20;
 /** A query longer than this is not a file's name. */
 const NAME_MAX_WORDS = 8;
 
@@ -266,19 +268,21 @@ export class Searcher {
       const used = perFile.get(d.fileId) ?? 0;
       if (used >= request.chunksPerFile) continue;
       perFile.set(d.fileId, used + 1);
-      const print = fingerprint(d.path, d.text);
-      // Duplicates rank close together: the last few results shown are enough to look back on.
-      const first = shown.findLastIndex(
-        (p, i) => i >= shown.length - DUPLICATE_LOOKBACK && nearDuplicates(p, print),
-      );
-      if (first >= 0) {
-        const original = hits[first]!;
-        if (original.path !== d.path && !original.alsoIn?.includes(d.path)) {
-          (original.alsoIn ??= []).push(d.path);
+      if (hits.length < DUPLICATE_SCOPE) {
+        const print = fingerprint(d.path, d.text);
+        // Duplicates rank close together: the last few results shown are enough to look back on.
+        const first = shown.findLastIndex(
+          (p, i) => i >= shown.length - DUPLICATE_LOOKBACK && nearDuplicates(p, print),
+        );
+        if (first >= 0) {
+          const original = hits[first]!;
+          if (original.path !== d.path && !original.alsoIn?.includes(d.path)) {
+            (original.alsoIn ??= []).push(d.path);
+          }
+          continue;
         }
-        continue;
+        shown.push(print);
       }
-      shown.push(print);
       hits.push({
         path: d.path,
         kind: d.kind,
