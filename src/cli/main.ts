@@ -17,6 +17,7 @@ function program(cli: CliContext): Command {
       "Local-first personal memory: index your files, search them, serve them to local agents.",
     )
     .showHelpAfterError()
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => cli.io.out(s.replace(/\n$/, "")),
@@ -110,17 +111,32 @@ function program(cli: CliContext): Command {
   const mcp = p
     .command("mcp")
     .description("MCP server on stdio for agents and editors (starts the daemon if needed)")
-    .action(async () => (await import("./commands/mcp-command.js")).runMcp(cli));
+    .option("--profile <name>", "serve only what this profile of the config may see and use")
+    .action(async (opts: { profile?: string }) =>
+      (await import("./commands/mcp-command.js")).runMcp(cli, opts),
+    );
   mcp
     .command("token")
-    .description("print the bearer token for MCP over HTTP")
-    .action(async () => (await import("./commands/mcp-command.js")).runMcpToken(cli));
+    .description("print the bearer token for MCP over HTTP (--profile: a new token for a profile)")
+    .option("--profile <name>", "make a new token that serves only this profile")
+    .action(async (opts: { profile?: string }) =>
+      (await import("./commands/mcp-command.js")).runMcpToken(cli, opts),
+    );
+  mcp
+    .command("tokens")
+    .description("list the profile tokens (ids, profiles, dates), or revoke one")
+    .option("--revoke <id>", "revoke this token: the next request with it is refused")
+    .option("--json", "print JSON")
+    .action(async (opts: { revoke?: string; json?: boolean }) =>
+      (await import("./commands/mcp-command.js")).runMcpTokens(cli, opts),
+    );
   mcp
     .command("config")
     .description(`print the config snippet for a client: ${MCP_CLIENTS}`)
     .argument("<client>")
     .option("--http", "connect over streamable HTTP instead of stdio")
-    .action(async (client: string, opts: { http?: boolean }) =>
+    .option("--profile <name>", "the client gets only this profile's scope")
+    .action(async (client: string, opts: { http?: boolean; profile?: string }) =>
       (await import("./commands/mcp-command.js")).runMcpConfig(cli, client, opts),
     );
 
@@ -160,6 +176,13 @@ function program(cli: CliContext): Command {
     .action(async (file: string | undefined, opts: { json?: boolean }) =>
       (await import("./commands/doctor-command.js")).runDoctor(cli, file, opts),
     );
+
+  p.command("forget")
+    .description(
+      "erase at once what deleted files left in the index (cached vectors, free pages, the WAL)",
+    )
+    .requiredOption("--purge", "purge now instead of at the daemon's next quiet moment")
+    .action(async () => (await import("./commands/forget-command.js")).runPurge(cli));
 
   p.command("audit")
     .description("which agent read what, and when")

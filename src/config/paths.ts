@@ -45,6 +45,8 @@ export function daemonFiles(dataDir: string) {
     socketFile: join(dataDir, "daemon.sock"),
     mcpSocketFile: join(dataDir, "mcp.sock"),
     tokenFile: join(dataDir, "mcp-token"),
+    /** Per-profile HTTP tokens, one file each (src/mcp/profile-tokens.ts). */
+    profileTokensDir: join(dataDir, "mcp-tokens"),
     logFile: join(dataDir, "daemon.log"),
   };
 }

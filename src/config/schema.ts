@@ -3,6 +3,35 @@ import { z } from "zod";
 
 const positiveInt = (min: number, max: number) => z.number().int().min(min).max(max);
 
+/** The MCP tools a profile can be given (src/mcp/server.ts lists them; a test keeps both equal). */
+export const TOOL_NAMES = [
+  "search",
+  "read",
+  "list_sources",
+  "recent",
+  "query_table",
+  "status",
+  "remember",
+  "forget",
+] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+const profileSchema = z
+  .object({
+    /** Folders this profile sees (absolute, or ~/…): indexed roots or folders inside them. */
+    roots: z.array(z.string().min(1)).min(1, "must name at least one folder"),
+    /** The tools it may call; all of them when left out. */
+    tools: z.array(z.enum(TOOL_NAMES)).optional(),
+    /** query_table and the table hints in search results (within its folders). */
+    tables: z.boolean().default(true),
+    /** The memory folder: not seen, searched and read, or also written (remember, forget). */
+    memory: z.enum(["none", "read", "write"]).default("none"),
+  })
+  .strict();
+export type ProfileConfig = z.infer<typeof profileSchema>;
+
+export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
 export const configSchema = z
   .object({
     embedding: z
@@ -31,6 +60,11 @@ export const configSchema = z
         message: "overlapTokens must be less than half of targetTokens",
         path: ["overlapTokens"],
       }),
+    /** Named scopes for agents (`hearth mcp --profile NAME`); a client without one sees everything. */
+    profiles: z.record(
+      z.string().regex(PROFILE_NAME, "a profile name is letters, digits, - and _ (at most 40)"),
+      profileSchema,
+    ),
     /** Folders the daemon watches (absolute paths). */
     roots: z.array(z.string().min(1)),
     index: z
@@ -66,7 +100,19 @@ export const configSchema = z
           .strict(),
       })
       .strict(),
-    audit: z.object({ retentionDays: positiveInt(1, 36500) }).strict(),
+    audit: z
+      .object({
+        retentionDays: positiveInt(1, 36500),
+        /** "hash": searches are logged as a salted hash of the query, never its text. */
+        queries: z.enum(["text", "hash"]),
+      })
+      .strict(),
+    privacy: z
+      .object({
+        /** Days a deleted file's vectors stay cached (a file moved back is not embedded again); 0: none. */
+        keepDeletedDays: positiveInt(0, 3650),
+      })
+      .strict(),
     search: z
       .object({
         limit: positiveInt(1, 1000),

@@ -12,6 +12,7 @@ import { IndexPolicy } from "../pipeline/index-policy.js";
 import { indexFile } from "../pipeline/index-file.js";
 import { planRoot } from "../pipeline/plan-root.js";
 import { scanRoot } from "../pipeline/scan-root.js";
+import type { PurgeReport } from "../store/eraser.js";
 import type { FileStat } from "../store/types.js";
 import {
   BackgroundSwitch,
@@ -23,10 +24,12 @@ import { type Ownership, takeOwnership } from "./ownership-lock.js";
 import { Closers } from "../closers.js";
 import { WatchedRoots, type WatchedRoot } from "./watched-roots.js";
 import { WorkQueue } from "./work-queue.js";
+import { PurgePass } from "./purge-pass.js";
 import { memoryReport, type MemoryReport } from "./memory-report.js";
 import { isWriteFailure, WriteRetry, type WriteBlocked } from "./write-retry.js";
 
 const MAX_RECENT_ERRORS = 50;
+const DAY_MS = 86_400_000;
 
 /** What the daemon is doing, for status. */
 export interface DaemonActivity {
@@ -58,10 +61,11 @@ export class Daemon {
   private readonly queue: WorkQueue;
   private readonly writes = new WriteRetry((path) => this.queue.push(path, false));
   private readonly switcher: BackgroundSwitch;
+  private readonly purges: PurgePass;
   private readonly recentErrors: DaemonActivity["recentErrors"] = [];
   private readonly startedAt = new Date();
   private reconciling = 0;
-  private readonly indexListeners = new Set<() => void>();
+  private readonly indexListeners = new Set<(paths: readonly string[] | null) => void>();
   /** Real path of the folder `remember` writes to; watched like any root. */
   private memoryPath = "";
   private ownership: Ownership | null = null;
@@ -87,6 +91,11 @@ export class Daemon {
       () => this.changed(),
       (error) => this.recordError("(model switch)", error),
     );
+    this.purges = new PurgePass(
+      () => this.purge(),
+      () => this.queue.size > 0 || this.reconciling > 0,
+      (err) => this.recordError("(purge)", errorMessage(err)),
+    );
     this.policy = new IndexPolicy(() => this.roots.list, hearth.config.index.maxFileBytes);
     this.roots = new WatchedRoots(
       hearth.store,
@@ -96,7 +105,7 @@ export class Daemon {
       {
         onFileEvent: (root, path) => this.onEvent(root, path),
         onWatching: (root, found) => void this.reconcile(root, found),
-        onChanged: () => this.changed(),
+        onChanged: (paths) => this.changed(paths),
         onProblem: (path, message) => this.recordError(path, message),
       },
       log,
@@ -112,7 +121,7 @@ export class Daemon {
       const memory = memoryDirOf(hearth.config.memory.dir, hearth.paths);
       await mkdir(memory, { recursive: true, mode: 0o700 });
       daemon.memoryPath = await realpath(memory);
-      hearth.store.audit.prune(Date.now() - hearth.config.audit.retentionDays * 86_400_000);
+      daemon.purge();
       await daemon.roots.sync(hearth.config.roots, daemon.memoryPath);
       log.info("daemon started", { pid: process.pid, roots: daemon.rootPaths() });
       daemon.switcher
@@ -150,7 +159,7 @@ export class Daemon {
     return this.roots.list.map((r) => r.path);
   }
 
-  onIndexChanged(listener: () => void): () => void {
+  onIndexChanged(listener: (paths: readonly string[] | null) => void): () => void {
     this.indexListeners.add(listener);
     return () => this.indexListeners.delete(listener);
   }
@@ -165,8 +174,23 @@ export class Daemon {
     await this.processRecorded(path);
   }
 
-  private changed(): void {
-    for (const listener of this.indexListeners) listener();
+  /** The index changed: under these paths (files or folders), or anywhere when null. */
+  private changed(paths: readonly string[] | null = null): void {
+    this.purges.schedule();
+    for (const listener of this.indexListeners) listener(paths);
+  }
+
+  /** Erases what deleted files left in the index, and audit entries past their retention. */
+  private purge(): void {
+    const { store, config } = this.hearth;
+    store.audit.prune(Date.now() - config.audit.retentionDays * DAY_MS);
+    store.purgeDeleted(config.privacy.keepDeletedDays * DAY_MS);
+  }
+
+  /** `hearth forget --purge`: erased at once, the index compacted. */
+  purgeNow(): PurgeReport {
+    this.hearth.store.audit.prune(Date.now() - this.hearth.config.audit.retentionDays * DAY_MS);
+    return this.hearth.store.purgeNow();
   }
 
   /** Stops everything, each step whatever the one before did; the lock is released last, always. */
@@ -175,6 +199,7 @@ export class Daemon {
       const steps = new Closers(); // closed last added first
       steps.add(() => this.ownership?.release());
       steps.add(() => this.hearth.close());
+      steps.add(() => this.purges.flush());
       steps.add(() => this.queue.stop());
       steps.add(() => this.writes.stop());
       steps.add(() => this.switcher.stop());
@@ -239,7 +264,7 @@ export class Daemon {
       const disk = found ?? (await root.watcher.scan());
       const plan = planRoot(disk, this.hearth.store.filesOfRoot(root.id));
       for (const path of plan.remove) this.hearth.store.deleteFile(path);
-      if (plan.remove.length > 0) this.changed();
+      if (plan.remove.length > 0) this.changed(plan.remove);
       for (const file of plan.check) this.queue.push(file.path, false);
       this.log.info("reconciled", {
         root: root.path,
@@ -291,7 +316,7 @@ export class Daemon {
       info = await lstat(path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      if (store.deleteFile(path) || store.deleteFilesUnder(path) > 0) this.changed(); // a file, or a folder, is gone
+      if (store.deleteFile(path) || store.deleteFilesUnder(path) > 0) this.changed([path]); // a file, or a folder, is gone
       return;
     }
     if (info.isDirectory()) {
@@ -302,7 +327,7 @@ export class Daemon {
     // Symlinks, FIFOs, devices, ignored files and kinds Hearth does not read never enter the index.
     const verdict = this.policy.check(path, info);
     if (!verdict.indexable && verdict.code !== "FILE_TOO_LARGE") {
-      if (store.deleteFile(path)) this.changed();
+      if (store.deleteFile(path)) this.changed([path]);
       return;
     }
     const previous = store.getFile(path);
@@ -311,7 +336,7 @@ export class Daemon {
     const rootId = (root as WatchedRoot).id; // the policy's roots are the watched ones
     const outcome = await indexFile(this.hearth.indexDeps, rootId, stat, previous);
     if (outcome.status === "failed") this.recordError(path, outcome.error);
-    if (outcome.status !== "same-content") this.changed();
+    if (outcome.status !== "same-content") this.changed([path]);
   }
 
   private recordError(path: string, error: string): void {

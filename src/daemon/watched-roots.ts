@@ -26,7 +26,8 @@ export interface RootEvents {
   /** The first walk is done: `found` are the files on disk, to reconcile with. */
   onWatching(root: WatchedRoot, found: readonly FileStat[]): void;
   /** Files left the index (a root forgotten, or gone). */
-  onChanged(): void;
+  /** The index changed under these folders. */
+  onChanged(paths: readonly string[]): void;
   onProblem(path: string, message: string): void;
 }
 
@@ -86,11 +87,11 @@ export class WatchedRoots {
       if (wanted.has(root.path)) continue;
       await this.unwatch(root);
       this.store.removeRoot(root.path);
-      this.events.onChanged();
+      this.events.onChanged([root.path]);
     }
     for (const stale of this.store.listRoots()) {
       if (!wanted.has(stale.path) && !this.missing.has(stale.path)) {
-        if (this.store.removeRoot(stale.path) > 0) this.events.onChanged();
+        if (this.store.removeRoot(stale.path) > 0) this.events.onChanged([stale.path]);
       }
     }
     for (const path of wanted) {
@@ -162,7 +163,7 @@ export class WatchedRoots {
     await this.unwatch(root);
     this.missing.add(root.path);
     this.store.deleteFilesUnder(root.path);
-    this.events.onChanged();
+    this.events.onChanged([root.path]);
     this.events.onProblem(root.path, "the folder is gone; watching for it to come back");
   }
 

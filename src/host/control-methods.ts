@@ -47,6 +47,13 @@ export function controlMethods(
       },
     ],
     [
+      "purge",
+      (params) => {
+        parseInput(noInput, params, "purge");
+        return Promise.resolve(daemon.purgeNow());
+      },
+    ],
+    [
       "stop",
       (params) => {
         parseInput(noInput, params, "stop");

@@ -55,7 +55,9 @@ export async function startDaemonHost(
     const http = hearth.config.mcp.http;
     if (http.enabled) {
       const token = loadOrCreateToken(files.tokenFile);
-      const server = await listenMcpHttp(http.port, token, service, HEARTH_VERSION, log);
+      const server = await listenMcpHttp(http.port, token, service, HEARTH_VERSION, log, {
+        profileTokensDir: files.profileTokensDir,
+      });
       closers.add(() => closeHttp(server));
       log.info("mcp http listening", { url: `http://127.0.0.1:${http.port}/mcp` });
     }

@@ -6,6 +6,7 @@ import { connect, type Socket } from "node:net";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { HearthError, errorMessage } from "../errors.js";
+import { type HelloReply, helloLine, readFirstLine } from "./socket-hello.js";
 
 /** How long a lost daemon is waited for (someone restarting it) before the bridge lets it be. */
 const RECONNECT_WINDOW_MS = 5000;
@@ -14,6 +15,8 @@ const RESTARTING = "Hearth is restarting; try again in a moment";
 
 export interface BridgeOptions {
   socketPath: string;
+  /** The profile the client's calls run under (`hearth mcp --profile NAME`); null: everything. */
+  profile?: string | null;
   /** Starts a daemon (when none runs); rejects with the reason it could not. */
   startDaemon: () => Promise<void>;
   input: Readable;
@@ -29,10 +32,28 @@ interface Message {
   method?: string;
 }
 
-function connectOnce(socketPath: string): Promise<Socket> {
+/** A refusal of the hello (an unknown profile): retrying cannot help. */
+class HelloRefused extends HearthError {}
+
+function connectOnce(socketPath: string, profile: string | null): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect(socketPath);
-    socket.once("connect", () => resolve(socket));
+    socket.once("connect", () => {
+      socket.write(helloLine({ profile }));
+      void readFirstLine(socket).then((line) => {
+        const reply = line === null ? null : (parse(line) as HelloReply | null);
+        if (reply?.hearth === "ok") return resolve(socket);
+        socket.destroy();
+        reject(
+          reply?.hearth === "refused"
+            ? new HelloRefused("PROFILE_UNKNOWN", reply.message)
+            : new HearthError(
+                "DAEMON_UNREACHABLE",
+                `the daemon at ${socketPath} did not answer the bridge's hello`,
+              ),
+        );
+      });
+    });
     socket.once("error", (err: NodeJS.ErrnoException) =>
       reject(
         new HearthError(
@@ -45,13 +66,17 @@ function connectOnce(socketPath: string): Promise<Socket> {
 }
 
 /** Connects, retrying while a daemon is still coming up, for at most `waitMs`. */
-export async function connectMcpSocket(socketPath: string, waitMs = 10_000): Promise<Socket> {
+export async function connectMcpSocket(
+  socketPath: string,
+  profile: string | null = null,
+  waitMs = 10_000,
+): Promise<Socket> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      return await connectOnce(socketPath);
+      return await connectOnce(socketPath, profile);
     } catch (err) {
-      if (Date.now() > deadline) throw err;
+      if (err instanceof HelloRefused || Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, RETRY_MS));
     }
   }
@@ -69,6 +94,7 @@ function parse(line: string): Message | null {
 /** Relays until the client closes its input; resolves with the exit code. */
 export function runBridge(options: BridgeOptions): Promise<number> {
   const { socketPath, input, output } = options;
+  const profile = options.profile ?? null;
   let socket: Socket | null = null;
   // "starting" until the first connection: what the client sends meanwhile waits for it.
   let state: "connected" | "reconnecting" | "down" | "starting" | "closed" = "starting";
@@ -171,10 +197,11 @@ export function runBridge(options: BridgeOptions): Promise<number> {
     const deadline = Date.now() + (options.reconnectWindowMs ?? RECONNECT_WINDOW_MS);
     while (Date.now() < deadline && state === "reconnecting") {
       try {
-        const next = await connectOnce(socketPath);
+        const next = await connectOnce(socketPath, profile);
         if (state !== "reconnecting") return void next.destroy();
         return attach(next);
-      } catch {
+      } catch (err) {
+        if (err instanceof HelloRefused) return giveUp(err.message);
         await new Promise((r) => setTimeout(r, RETRY_MS));
       }
     }
@@ -186,8 +213,9 @@ export function runBridge(options: BridgeOptions): Promise<number> {
     state = "starting";
     try {
       await options.startDaemon();
-      attach(await connectMcpSocket(socketPath));
+      attach(await connectMcpSocket(socketPath, profile));
     } catch (err) {
+      if (err instanceof HelloRefused) return giveUp(err.message);
       giveUp(`the daemon could not be started: ${errorMessage(err)}`);
     }
   };
@@ -213,7 +241,7 @@ export function runBridge(options: BridgeOptions): Promise<number> {
 
   void (async () => {
     try {
-      attach(await connectMcpSocket(socketPath));
+      attach(await connectMcpSocket(socketPath, profile));
     } catch (err) {
       giveUp(errorMessage(err));
     }

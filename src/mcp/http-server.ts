@@ -9,6 +9,7 @@ import { errorMessage } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { HearthService } from "../service/service.js";
 import { LegacySessions } from "./legacy-sessions.js";
+import { profileOfToken } from "./profile-tokens.js";
 import { createMcpServer, notifyOnIndexChange } from "./server.js";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -43,11 +44,23 @@ function refuse(
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message }, id: null }));
 }
 
-function authorized(req: IncomingMessage, token: string): boolean {
+/** The profile the request's bearer token grants (null: everything), or undefined: no access. */
+function grantOf(
+  req: IncomingMessage,
+  token: string,
+  profileTokensDir: string,
+): string | null | undefined {
   const header = req.headers.authorization ?? "";
-  const given = Buffer.from(header.startsWith("Bearer ") ? header.slice(7) : "");
+  const bearer = header.startsWith("Bearer ") ? header.slice(7) : "";
+  const given = Buffer.from(bearer);
   const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
+  if (given.length === want.length && timingSafeEqual(given, want)) return null;
+  return profileOfToken(profileTokensDir, bearer) ?? undefined;
+}
+
+interface Face {
+  serve: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  close: () => void;
 }
 
 export async function listenMcpHttp(
@@ -56,23 +69,45 @@ export async function listenMcpHttp(
   service: HearthService,
   version: string,
   log: Logger,
-  limits: HttpLimits = LIMITS,
+  options: { limits?: HttpLimits; profileTokensDir?: string } = {},
 ): Promise<Server> {
-  const factory = () => createMcpServer({ service, version, log });
-  const modern = createMcpHandler(factory, {
-    legacy: "reject",
-    onerror: (err) => log.debug("mcp http error", { error: errorMessage(err) }),
-  });
-  const legacy = new LegacySessions(factory, log);
-  // One endpoint for both eras: 2026-07-28 requests carry their envelope, 2025 ones do not.
-  const serve = toNodeHandler({
-    fetch: async (request) =>
-      (await isLegacyRequest(request.clone())) ? legacy.fetch(request) : modern.fetch(request),
-  });
-  const unsubscribe = notifyOnIndexChange(service, () => {
-    modern.notify.resourcesChanged();
-    legacy.resourcesChanged();
-  });
+  const limits = options.limits ?? LIMITS;
+  const profileTokensDir = options.profileTokensDir ?? "";
+  /** One MCP endpoint per profile: sessions and notifications never cross between profiles. */
+  const faces = new Map<string | null, Face>();
+  const faceOf = (profile: string | null): Face => {
+    let face = faces.get(profile);
+    if (face) return face;
+    const factory = () => createMcpServer({ service, version, log, profile });
+    const modern = createMcpHandler(factory, {
+      legacy: "reject",
+      onerror: (err) => log.debug("mcp http error", { error: errorMessage(err) }),
+    });
+    const legacy = new LegacySessions(factory, log);
+    // One endpoint for both eras: 2026-07-28 requests carry their envelope, 2025 ones do not.
+    const serve = toNodeHandler({
+      fetch: async (request) =>
+        (await isLegacyRequest(request.clone())) ? legacy.fetch(request) : modern.fetch(request),
+    });
+    const unsubscribe = notifyOnIndexChange(
+      service,
+      () => {
+        modern.notify.resourcesChanged();
+        legacy.resourcesChanged();
+      },
+      profile,
+    );
+    face = {
+      serve,
+      close: () => {
+        unsubscribe();
+        void modern.close();
+        void legacy.close();
+      },
+    };
+    faces.set(profile, face);
+    return face;
+  };
   const server = createServer((req, res) => {
     // DNS rebinding and cross-site requests: only a local Host, and a local Origin if a browser sent one.
     const host = hostname(req.headers.host);
@@ -80,7 +115,8 @@ export async function listenMcpHttp(
     const origin = req.headers.origin;
     if (origin !== undefined && !LOCAL_HOSTS.has(hostname(origin) ?? ""))
       return refuse(res, 403, "forbidden Origin");
-    if (!authorized(req, token))
+    const profile = grantOf(req, token, profileTokensDir);
+    if (profile === undefined)
       // The challenge tells clients this is a plain bearer token, not an OAuth login to start.
       return refuse(
         res,
@@ -88,12 +124,20 @@ export async function listenMcpHttp(
         "missing or wrong bearer token: run `hearth mcp token` and send it as Authorization: Bearer <token>",
         { "www-authenticate": 'Bearer realm="hearth", error="invalid_token"' },
       );
+    if (profile !== null && !service.ctx.scopes.names().includes(profile))
+      return refuse(
+        res,
+        403,
+        `this token's profile ${JSON.stringify(profile)} is no longer in the config: add it back, or make a token for another profile`,
+      );
     if (new URL(req.url ?? "/", "http://localhost").pathname !== "/mcp")
       return refuse(res, 404, "the endpoint is /mcp");
-    serve(req, res).catch((err: unknown) => {
-      log.warn("mcp http request failed", { error: errorMessage(err) });
-      if (!res.headersSent) refuse(res, 500, "internal error");
-    });
+    faceOf(profile)
+      .serve(req, res)
+      .catch((err: unknown) => {
+        log.warn("mcp http request failed", { error: errorMessage(err) });
+        if (!res.headersSent) refuse(res, 500, "internal error");
+      });
   });
   server.maxConnections = limits.maxConnections;
   server.headersTimeout = limits.headersMs;
@@ -105,9 +149,7 @@ export async function listenMcpHttp(
     server.listen(port, "127.0.0.1", () => resolve());
   });
   server.on("close", () => {
-    unsubscribe();
-    void modern.close();
-    void legacy.close();
+    for (const face of faces.values()) face.close();
   });
   return server;
 }

@@ -9,6 +9,7 @@ import {
   Server,
   type ServerContext,
 } from "@modelcontextprotocol/server";
+import type { ToolName } from "../config/schema.js";
 import { HearthError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { agentCaller, type Caller } from "../service/caller.js";
@@ -45,7 +46,7 @@ export const TOOLS: readonly Tool[] = [
 
 /** Tool definitions as clients list them; the JSON schemas are made once per process. */
 let toolList: {
-  definitions: object[];
+  definitions: { name: string }[];
   outputSchemas: Map<string, Record<string, unknown>>;
 } | null = null;
 
@@ -68,10 +69,17 @@ export interface McpServerOptions {
   service: HearthService;
   version: string;
   log: Logger;
+  /** The profile every call on this connection runs under; null: everything. */
+  profile?: string | null;
 }
 
 /** A server with Hearth's tools and resources; it knows nothing of transports. */
-export function createMcpServer({ service, version, log }: McpServerOptions): Server {
+export function createMcpServer({
+  service,
+  version,
+  log,
+  profile = null,
+}: McpServerOptions): Server {
   const server = new Server(
     { name: "hearth", version },
     {
@@ -86,12 +94,15 @@ export function createMcpServer({ service, version, log }: McpServerOptions): Se
   const callerOf = (ctx: ServerContext): Caller => {
     const envelope = ctx.mcpReq.envelope as Record<string, Implementation | undefined> | undefined;
     const info = envelope?.[CLIENT_INFO_META_KEY] ?? server.getClientVersion();
-    return agentCaller(info ? `${info.name} ${info.version}` : "unknown client");
+    return agentCaller(info ? `${info.name} ${info.version}` : "unknown client", profile);
   };
+  const allowed = service.tools(agentCaller("", profile));
   const byName = new Map(TOOLS.map((t) => [t.name, t]));
 
   server.setRequestHandler("tools/list", () =>
-    Promise.resolve({ tools: listing().definitions as never }),
+    Promise.resolve({
+      tools: listing().definitions.filter((t) => allowed.has(t.name as ToolName)) as never,
+    }),
   );
   server.setRequestHandler("tools/call", async (request, ctx) => {
     const tool = byName.get(request.params.name);
@@ -185,10 +196,19 @@ function protocolError(err: unknown): ProtocolError {
   );
 }
 
-/** Calls `notify` once per burst of index changes; returns the unsubscribe function. */
-export function notifyOnIndexChange(service: HearthService, notify: () => void): () => void {
+/**
+ * Calls `notify` once per burst of index changes that touch what `profile` sees (every change
+ * without a profile); returns the unsubscribe function.
+ */
+export function notifyOnIndexChange(
+  service: HearthService,
+  notify: () => void,
+  profile: string | null = null,
+): () => void {
   let timer: NodeJS.Timeout | null = null;
-  const unsubscribe = service.ctx.runtime.onIndexChanged(() => {
+  const caller = agentCaller("", profile);
+  const unsubscribe = service.ctx.runtime.onIndexChanged((paths) => {
+    if (paths !== null && !service.touches(caller, paths)) return;
     timer ??= setTimeout(() => {
       timer = null;
       notify();

@@ -15,6 +15,7 @@ import type { Store } from "../store/store.js";
 import type { Caller } from "./caller.js";
 import { parseInput } from "./parse-input.js";
 import type { IndexRuntime } from "./runtime.js";
+import { type Scope, Scopes } from "./scope.js";
 
 export interface ServiceDeps {
   paths: HearthPaths;
@@ -34,6 +35,7 @@ export class ServiceContext {
   readonly searcher: Searcher;
   readonly extractor: Extractor;
   readonly runtime: IndexRuntime;
+  readonly scopes: Scopes;
 
   constructor(deps: ServiceDeps) {
     this.paths = deps.paths;
@@ -43,24 +45,48 @@ export class ServiceContext {
     this.searcher = deps.searcher;
     this.extractor = deps.extractor;
     this.runtime = deps.runtime;
+    this.scopes = new Scopes(deps.config.profiles);
   }
 
   parse<S extends z.ZodType>(schema: S, raw: unknown, op: string): z.output<S> {
     return parseInput(schema, raw, op);
   }
 
+  /** What this caller may see and do. */
+  scope(caller: Caller): Scope {
+    return this.scopes.of(
+      caller.profile,
+      this.runtime.policy.rootPaths(),
+      this.runtime.memoryDir(),
+    );
+  }
+
   /** The roots (real paths) this caller may see. */
-  visibleRoots(_caller: Caller): string[] {
-    return this.runtime.policy.rootPaths();
+  visibleRoots(caller: Caller): string[] {
+    return this.scope(caller).roots;
   }
 
   /**
    * The real path of `path` if it lies inside a root the caller may see (symlinks resolved), else a
    * refusal that says what to send. A relative path is taken from the only root, when there is one.
+   * Under a profile, a path outside it and a path that does not exist get the same answer, decided
+   * before the disk is touched where the path alone shows it: a profile learns nothing of the rest.
    */
   async confine(caller: Caller, path: string): Promise<string> {
     const roots = this.visibleRoots(caller);
     const absolute = resolve(roots.length === 1 && !isAbsolute(path) ? roots[0]! : "/", path);
+    const inside = (p: string) => roots.some((root) => isInside(p, root));
+    if (caller.profile !== null) {
+      const unseen = new HearthError(
+        "PATH_NOT_VISIBLE",
+        `${path} is not a file profile ${caller.profile} can see`,
+        "send a path from search, recent or list_sources results",
+      );
+      if (!inside(absolute)) throw unseen;
+      const real = await realpath(absolute).catch(() => null);
+      if (real === null || !inside(real)) throw unseen;
+      return real;
+    }
     let real: string;
     try {
       real = await realpath(absolute);
@@ -71,7 +97,7 @@ export class ServiceContext {
         "send a path from search, recent or list_sources results",
       );
     }
-    if (!roots.some((root) => isInside(real, root))) {
+    if (!inside(real)) {
       throw new HearthError(
         "PATH_OUTSIDE_ROOTS",
         `${path} is outside the folders Hearth indexes`,

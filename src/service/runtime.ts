@@ -50,6 +50,9 @@ export interface IndexRuntime {
   pendingCount(matches: (path: string) => boolean): number;
   /** Brings one path's index entry up to date now (a note just written or deleted). */
   indexNow(path: string): Promise<void>;
-  /** Called when the set of indexed files changes; returns an unsubscribe function. */
-  onIndexChanged(listener: () => void): () => void;
+  /**
+   * Called when the set of indexed files changes, with the paths (files or folders) that changed,
+   * or null when that is not known; returns an unsubscribe function.
+   */
+  onIndexChanged(listener: (paths: readonly string[] | null) => void): () => void;
 }

@@ -1,7 +1,10 @@
 // The application layer every face calls — MCP tools, the control socket (and so the CLI), the web
 // page: each operation validates its input with one schema, applies the caller's scope, and agents'
 // calls are written to the audit log here, once.
+import type { ToolName } from "../config/schema.js";
 import { HearthError, errorMessage } from "../errors.js";
+import { isInside } from "../pipeline/index-policy.js";
+import { auditedArguments } from "./audit-arguments.js";
 import type { Caller } from "./caller.js";
 import { ServiceContext, type ServiceDeps } from "./context.js";
 import { auditLog } from "./ops/audit.js";
@@ -11,6 +14,21 @@ import { read } from "./ops/read.js";
 import { search } from "./ops/search.js";
 import { status } from "./ops/status.js";
 import { queryTable, tableCategories } from "./ops/tables.js";
+
+/** The tool each operation belongs to, for a profile's list of tools. */
+const TOOL_OF: Record<string, ToolName> = {
+  search: "search",
+  read: "read",
+  "resources/read": "read",
+  "resources/list": "read",
+  list_sources: "list_sources",
+  recent: "recent",
+  query_table: "query_table",
+  "table categories": "query_table",
+  status: "status",
+  remember: "remember",
+  forget: "forget",
+};
 
 interface Outcome<T> {
   result: T;
@@ -58,7 +76,34 @@ export class HearthService {
 
   /** The indexed files a page at a time (not audited: names only, as list_sources gives counts). */
   files(caller: Caller, input: unknown) {
-    return Promise.resolve(files(this.ctx, caller, input).result);
+    return Promise.resolve().then(() => {
+      this.authorize(caller, "resources/list");
+      return files(this.ctx, caller, input).result;
+    });
+  }
+
+  /** The tools this caller may call (all of them without a profile). */
+  tools(caller: Caller): ReadonlySet<ToolName> {
+    return this.ctx.scope(caller).tools;
+  }
+
+  /** Whether a change under these paths (files or folders) touches what the caller sees. */
+  touches(caller: Caller, paths: readonly string[]): boolean {
+    if (caller.profile === null) return true;
+    const roots = this.ctx.visibleRoots(caller);
+    return paths.some((p) => roots.some((r) => isInside(p, r) || isInside(r, p)));
+  }
+
+  /** Refuses an operation outside the caller's profile, saying where that is decided. */
+  private authorize(caller: Caller, op: string): void {
+    if (caller.profile === null) return;
+    const tool = TOOL_OF[op];
+    if (tool && this.ctx.scope(caller).tools.has(tool)) return;
+    throw new HearthError(
+      "TOOL_NOT_ALLOWED",
+      `profile ${caller.profile} may not use ${tool ?? op}`,
+      `the tools, tables and memory settings of profiles.${caller.profile} in the config decide what it may use`,
+    );
   }
 
   queryTable(caller: Caller, input: unknown) {
@@ -95,6 +140,7 @@ export class HearthService {
     work: () => Outcome<T> | Promise<Outcome<T>>,
   ): Promise<T> {
     try {
+      this.authorize(caller, op);
       const { result, paths } = await work();
       if (caller.agent) this.audit(caller, op, input, paths, null);
       return result;
@@ -114,11 +160,13 @@ export class HearthService {
     paths: readonly string[],
     error: string | null,
   ): void {
-    this.ctx.store.audit.record({
+    const { audit } = this.ctx.store;
+    audit.record({
       at: Date.now(),
       client: caller.client,
+      profile: caller.profile,
       tool,
-      arguments: input ?? {},
+      arguments: auditedArguments(tool, input, this.ctx.config.audit.queries, () => audit.salt()),
       paths,
       error,
     });

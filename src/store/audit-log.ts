@@ -1,9 +1,12 @@
 // The audit log: every agent's tool call with its client, arguments and the paths it returned.
+import { randomBytes } from "node:crypto";
 import type { Statements } from "./statements.js";
 
 export interface AuditEntry {
   at: number;
   client: string;
+  /** The profile the call ran under; null: the client sees everything. */
+  profile: string | null;
   tool: string;
   arguments: unknown;
   paths: readonly string[];
@@ -15,10 +18,13 @@ export class AuditLog {
 
   record(entry: AuditEntry): void {
     this.sql
-      .get("INSERT INTO audit(at, client, tool, arguments, paths, error) VALUES (?, ?, ?, ?, ?, ?)")
+      .get(
+        "INSERT INTO audit(at, client, profile, tool, arguments, paths, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(
         entry.at,
         entry.client,
+        entry.profile,
         entry.tool,
         JSON.stringify(entry.arguments ?? {}),
         JSON.stringify(entry.paths),
@@ -29,11 +35,12 @@ export class AuditLog {
   since(sinceMs: number, limit = 1000): AuditEntry[] {
     const rows = this.sql
       .get(
-        "SELECT at, client, tool, arguments, paths, error FROM audit WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?",
+        "SELECT at, client, profile, tool, arguments, paths, error FROM audit WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?",
       )
       .all(sinceMs, limit) as {
       at: number;
       client: string;
+      profile: string | null;
       tool: string;
       arguments: string;
       paths: string;
@@ -44,6 +51,15 @@ export class AuditLog {
       arguments: JSON.parse(r.arguments) as unknown,
       paths: JSON.parse(r.paths) as string[],
     }));
+  }
+
+  /** This index's salt for hashed queries, made once: equal queries hash alike only within it. */
+  salt(): string {
+    const stored = this.sql.get("SELECT value FROM meta WHERE key = 'audit_salt'").pluck().get();
+    if (typeof stored === "string") return stored;
+    const salt = randomBytes(16).toString("hex");
+    this.sql.get("INSERT INTO meta(key, value) VALUES ('audit_salt', ?)").run(salt);
+    return salt;
   }
 
   /** Drops entries older than the retention period. */

@@ -107,4 +107,41 @@ export class Catalog {
       .all(...where.params, limit, offset) as FileRow[];
     return rows.map(toEntry);
   }
+
+  /** The index's counts within these folders (a profile's view of status). */
+  countsWithin(roots: readonly string[]): {
+    files: number;
+    failed: number;
+    chunks: number;
+    vectors: number;
+  } {
+    const where = filterSql({ within: roots });
+    const files = this.sql
+      .get(
+        `SELECT coalesce(sum(f.status = 'indexed'), 0) AS files,
+           coalesce(sum(f.status = 'failed'), 0) AS failed FROM files f WHERE ${where.text}`,
+      )
+      .get(...where.params) as { files: number; failed: number };
+    const chunks = this.sql
+      .get(
+        `SELECT count(*) AS chunks, coalesce(sum(c.has_vector), 0) AS vectors
+         FROM chunks c JOIN files f ON f.id = c.file_id WHERE ${where.text}`,
+      )
+      .get(...where.params) as { chunks: number; vectors: number };
+    return { ...files, ...chunks };
+  }
+
+  /** Files that failed to index within these folders, with why. */
+  failuresWithin(
+    roots: readonly string[],
+    limit: number,
+  ): { path: string; error: string | null }[] {
+    const where = filterSql({ within: roots });
+    return this.sql
+      .get(
+        `SELECT f.path, f.error FROM files f WHERE f.status = 'failed' AND ${where.text}
+         ORDER BY f.path LIMIT ?`,
+      )
+      .all(...where.params, limit) as { path: string; error: string | null }[];
+  }
 }

@@ -140,6 +140,24 @@ const MIGRATIONS: readonly string[] = [
   -- Every search counts the failed files in its scope: only those rows are read.
   CREATE INDEX files_failed ON files(path) WHERE status = 'failed';
   `,
+  `
+  -- Forgetting leaves no trace. A contentless_delete table only marks deleted rows (their terms stay
+  -- in the segments until a merge), so the FTS index is rebuilt as a plain contentless table whose
+  -- rows are deleted with their values (store.ts), which secure-delete removes from the segments.
+  DROP TABLE chunks_fts;
+  CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    title, heading, body,
+    content = '',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  INSERT INTO chunks_fts(chunks_fts, rank) VALUES ('secure-delete', 1);
+  INSERT INTO chunks_fts(rowid, title, heading, body)
+    SELECT c.id, f.title, c.heading, c.text FROM chunks c JOIN files f ON f.id = c.file_id;
+  -- When no chunk refers to a cached vector any more; purged after privacy.keepDeletedDays.
+  ALTER TABLE embeddings ADD COLUMN orphaned_at INTEGER;
+  -- The profile whose scope the call ran under (null: everything).
+  ALTER TABLE audit ADD COLUMN profile TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -36,6 +36,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // Deleted text is overwritten with zeros, not left in free pages for a byte scan to find.
+  db.pragma("secure_delete = ON");
   db.function("hearth_name_keys", { deterministic: true }, (path: string, title: string | null) =>
     JSON.stringify(nameKeys(path, title ?? "")),
   );

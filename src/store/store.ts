@@ -3,6 +3,7 @@
 import { HearthError } from "../errors.js";
 import { AuditLog } from "./audit-log.js";
 import { Catalog } from "./catalog.js";
+import { Eraser, type PurgeReport } from "./eraser.js";
 import { nameKeys } from "./name-keys.js";
 import { type OpenOptions, openDatabase } from "./open-database.js";
 import { pathPrefixSql } from "./path-prefix.js";
@@ -39,6 +40,9 @@ export class Store {
   readonly catalog: Catalog;
   readonly audit: AuditLog;
   readonly tables: TableStore;
+  private readonly eraser: Eraser;
+  /** Set when chunks were deleted since the last purge. */
+  private erased = true;
 
   private constructor(
     sql: Statements,
@@ -50,6 +54,7 @@ export class Store {
     this.catalog = new Catalog(sql);
     this.audit = new AuditLog(sql);
     this.tables = new TableStore(sql);
+    this.eraser = new Eraser(sql);
   }
 
   /** Opens (creating and migrating, unless read-only) the index file. */
@@ -152,8 +157,8 @@ export class Store {
   /** Replaces a file's chunks, FTS rows, vectors and tables in one transaction: a crash leaves old or new. */
   writeIndexedFile(write: IndexedFileWrite, vectors: ReadonlyMap<string, Float32Array>): void {
     this.sql.transaction(() => {
+      this.deleteChunksOf(this.getFile(write.path));
       const fileId = this.upsertFile(write, "indexed", null, write.title);
-      this.deleteChunksOf(fileId);
       // Vectors made before a model switch completed are left out; the backfill gives new ones.
       const current = write.vectorModel === this.vectors.activeModel()?.fingerprint;
       this.insertChunks(fileId, write.title, write.chunks, current ? vectors : new Map());
@@ -164,8 +169,8 @@ export class Store {
   /** A file that could not be extracted keeps a row with the reason; it is retried when it changes. */
   writeFailedFile(write: FailedFileWrite): void {
     this.sql.transaction(() => {
+      this.deleteChunksOf(this.getFile(write.path));
       const fileId = this.upsertFile(write, "failed", write.error, "");
-      this.deleteChunksOf(fileId);
       replaceTables((sql) => this.sql.get(sql), fileId, []);
     });
   }
@@ -181,7 +186,8 @@ export class Store {
     return this.sql.transaction(() => {
       const file = this.getFile(path);
       if (!file) return false;
-      this.deleteChunksOf(file.id);
+      this.erased = true;
+      this.deleteChunksOf(file);
       this.sql.get("DELETE FROM files WHERE id = ?").run(file.id);
       return true;
     });
@@ -242,16 +248,23 @@ export class Store {
     return row.id;
   }
 
-  private deleteChunksOf(fileId: number): void {
-    const ids = this.sql
-      .get("SELECT id FROM chunks WHERE file_id = ?")
-      .pluck()
-      .all(fileId) as number[];
-    if (ids.length === 0) return;
-    const deleteFts = this.sql.get("DELETE FROM chunks_fts WHERE rowid = ?");
-    for (const id of ids) deleteFts.run(id);
-    this.vectors.deleteChunks(ids);
-    this.sql.get("DELETE FROM chunks WHERE file_id = ?").run(fileId);
+  /**
+   * Deletes a file's chunks with their FTS rows and vectors, before the file's row changes: a
+   * contentless FTS row is deleted by giving back the values it was made from (the title included).
+   */
+  private deleteChunksOf(file: Pick<FileRecord, "id" | "title"> | null): void {
+    if (!file) return;
+    const chunks = this.sql
+      .get("SELECT id, heading, text FROM chunks WHERE file_id = ?")
+      .all(file.id) as { id: number; heading: string; text: string }[];
+    if (chunks.length === 0) return;
+    this.erased = true;
+    const deleteFts = this.sql.get(
+      "INSERT INTO chunks_fts(chunks_fts, rowid, title, heading, body) VALUES ('delete', ?, ?, ?, ?)",
+    );
+    for (const c of chunks) deleteFts.run(c.id, file.title, c.heading, c.text);
+    this.vectors.deleteChunks(chunks.map((c) => c.id));
+    this.sql.get("DELETE FROM chunks WHERE file_id = ?").run(file.id);
   }
 
   private insertChunks(
@@ -291,6 +304,30 @@ export class Store {
         this.vectors.addToActive(model, entry);
       }
     }
+  }
+
+  // --- forgetting -------------------------------------------------------------------------------
+
+  /**
+   * Erases what deletions since the last purge left behind: cached vectors no chunk uses (after
+   * `keepDeletedMs`) and the WAL's copies of deleted pages. Cheap when nothing was deleted.
+   */
+  purgeDeleted(keepDeletedMs: number): PurgeReport {
+    if (!this.erased) return { vectors: 0, walTruncated: true };
+    const vectors = this.eraser.purgeCache(this.now(), keepDeletedMs);
+    const walTruncated = this.eraser.truncateWal();
+    // Orphans kept for keepDeletedMs must be looked at again later.
+    this.erased = !walTruncated || keepDeletedMs > 0;
+    return { vectors, walTruncated };
+  }
+
+  /** `hearth forget --purge`: everything at once, including what an older index left in free pages. */
+  purgeNow(): PurgeReport {
+    const vectors = this.eraser.purgeCache(this.now(), 0);
+    this.eraser.compact();
+    const walTruncated = this.eraser.truncateWal();
+    this.erased = !walTruncated;
+    return { vectors, walTruncated };
   }
 
   // --- stats ------------------------------------------------------------------------------------

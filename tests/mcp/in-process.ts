@@ -14,9 +14,10 @@ afterAll(async () => {
 export async function connectInProcess(
   service: HearthService,
   name = "in-process-client",
+  profile: string | null = null,
 ): Promise<Client> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const server = createMcpServer({ service, version: "test", log: silentLogger });
+  const server = createMcpServer({ service, version: "test", log: silentLogger, profile });
   await server.connect(serverSide);
   const client = new Client({ name, version: "0.1" });
   await client.connect(clientSide);

@@ -176,9 +176,7 @@ describe("MCP over streamable HTTP from the daemon", () => {
     const { connect } = await import("node:net");
     const limitedPort = await freePort();
     const server = await listenMcpHttp(limitedPort, token, host.service, "test", silentLogger, {
-      maxConnections: 10,
-      idleMs: 300,
-      headersMs: 1000,
+      limits: { maxConnections: 10, idleMs: 300, headersMs: 1000 },
     });
     try {
       const sockets = await Promise.all(

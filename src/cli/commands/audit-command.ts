@@ -24,7 +24,7 @@ export async function runAudit(
       ? `refused: ${e.error}`
       : `${e.paths.length} path(s)${e.paths.length ? ": " + e.paths.slice(0, 3).join(", ") : ""}`;
     io.out(
-      `${new Date(e.at).toISOString()}  ${e.client}  ${e.tool} ${JSON.stringify(e.arguments)}  → ${what}`,
+      `${new Date(e.at).toISOString()}  ${e.client}${e.profile ? ` [profile ${e.profile}]` : ""}  ${e.tool} ${JSON.stringify(e.arguments)}  → ${what}`,
     );
   }
 }

@@ -4,19 +4,34 @@ import { daemonFiles, resolveHearthPaths } from "../../config/paths.js";
 import { HearthError } from "../../errors.js";
 import { runBridge } from "../../mcp/bridge.js";
 import { MCP_CLIENTS, mcpClientConfig } from "../../mcp/client-config.js";
+import {
+  createProfileToken,
+  listProfileTokens,
+  revokeProfileToken,
+} from "../../mcp/profile-tokens.js";
 import { loadOrCreateToken } from "../../mcp/token.js";
 import { findDaemon } from "../daemon-client.js";
 import type { CliContext } from "../context.js";
 import { selfCommand } from "../self-command.js";
 import { startDetached } from "../start-detached.js";
 
-export async function runMcp(cli: CliContext): Promise<void> {
+/** A profile the config defines, or a refusal that lists those it does. */
+async function checkProfile(configFile: string, profile: string): Promise<void> {
+  const [{ loadConfig }, { Scopes }] = await Promise.all([
+    import("../../config/load-config.js"),
+    import("../../service/scope.js"),
+  ]);
+  new Scopes(loadConfig(configFile).profiles).profile(profile);
+}
+
+export async function runMcp(cli: CliContext, opts: { profile?: string } = {}): Promise<void> {
   const paths = resolveHearthPaths(cli.env);
   const startDaemon = async () => void (await startDetached(paths, cli.env));
   // One daemon serves every client: it holds the index and the model; this process only relays.
   if (!findDaemon(paths)) await startDaemon();
   cli.exitCode = await runBridge({
     socketPath: daemonFiles(paths.dataDir).mcpSocketFile,
+    profile: opts.profile ?? null,
     startDaemon,
     input: cli.io.stdin,
     output: cli.io.stdout,
@@ -24,16 +39,37 @@ export async function runMcp(cli: CliContext): Promise<void> {
   });
 }
 
-export function runMcpToken(cli: CliContext): void {
+/** The token for everything, or a new one for a profile (its secret is shown this once). */
+export async function runMcpToken(cli: CliContext, opts: { profile?: string } = {}): Promise<void> {
   const paths = resolveHearthPaths(cli.env);
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-  cli.io.out(loadOrCreateToken(daemonFiles(paths.dataDir).tokenFile));
+  const files = daemonFiles(paths.dataDir);
+  if (opts.profile === undefined) return cli.io.out(loadOrCreateToken(files.tokenFile));
+  await checkProfile(paths.configFile, opts.profile);
+  cli.io.out(createProfileToken(files.profileTokensDir, opts.profile));
+  cli.io.err(
+    `a new token for profile ${opts.profile}: keep it secret; \`hearth mcp tokens --revoke ID\` revokes it`,
+  );
+}
+
+/** `hearth mcp tokens [--revoke ID] [--json]`: the profile tokens, by id, without their secrets. */
+export function runMcpTokens(cli: CliContext, opts: { revoke?: string; json?: boolean }): void {
+  const dir = daemonFiles(resolveHearthPaths(cli.env).dataDir).profileTokensDir;
+  if (opts.revoke !== undefined) {
+    const gone = revokeProfileToken(dir, opts.revoke);
+    return cli.io.out(`revoked ${gone.id} (profile ${gone.profile}, made ${gone.created})`);
+  }
+  const tokens = listProfileTokens(dir);
+  if (opts.json) return cli.io.json({ tokens }, 2);
+  if (tokens.length === 0)
+    cli.io.out("no profile tokens: `hearth mcp token --profile NAME` makes one");
+  for (const t of tokens) cli.io.out(`${t.id}  ${t.profile}  made ${t.created}`);
 }
 
 export async function runMcpConfig(
   cli: CliContext,
   client: string,
-  opts: { http?: boolean },
+  opts: { http?: boolean; profile?: string },
 ): Promise<void> {
   if (!(MCP_CLIENTS as readonly string[]).includes(client)) {
     throw new HearthError(
@@ -46,7 +82,11 @@ export async function runMcpConfig(
   const env: Record<string, string> = cli.env.HEARTH_HOME
     ? { HEARTH_HOME: cli.env.HEARTH_HOME }
     : {};
-  const command = selfCommand("mcp");
+  if (opts.profile !== undefined) await checkProfile(paths.configFile, opts.profile);
+  const command = selfCommand(
+    "mcp",
+    ...(opts.profile !== undefined ? ["--profile", opts.profile] : []),
+  );
   let http: { url: string; token: string } | undefined;
   if (opts.http) {
     const { loadConfig } = await import("../../config/load-config.js");
@@ -54,7 +94,10 @@ export async function runMcpConfig(
     mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
     http = {
       url: `http://127.0.0.1:${config.mcp.http.port}/mcp`,
-      token: loadOrCreateToken(daemonFiles(paths.dataDir).tokenFile),
+      token:
+        opts.profile === undefined
+          ? loadOrCreateToken(daemonFiles(paths.dataDir).tokenFile)
+          : createProfileToken(daemonFiles(paths.dataDir).profileTokensDir, opts.profile),
     };
     if (!config.mcp.http.enabled)
       cli.io.err(

@@ -40,7 +40,8 @@ export async function runStatus(cli: CliContext, opts: { json?: boolean }): Prom
   if (opts.json) return cli.io.json(status, 2);
   const { io } = cli;
   printDaemon(cli, status.daemon);
-  io.out(`index      ${status.index} (${(status.dbBytes / 1e6).toFixed(1)} MB)`);
+  const size = status.dbBytes === null ? "" : ` (${(status.dbBytes / 1e6).toFixed(1)} MB)`;
+  io.out(`index      ${status.index}${size}`);
   for (const r of status.roots) io.out(`root       ${r.path} (${r.files} files)`);
   io.out(`files      ${status.files} indexed, ${status.failed} failed`);
   io.out(`chunks     ${status.chunks} (${status.vectors} with vectors)`);

@@ -131,8 +131,9 @@ export async function search(
     ...(input.rerank !== undefined ? { rerank: input.rerank } : {}),
   };
   const response = await ctx.searcher.search(request, signal, onProgress);
+  const tables = ctx.scope(caller).tables;
   const results = response.results.map(({ chunkId: _chunkId, ...hit }) => {
-    const table = tableRows(ctx, hit.path, hit.location);
+    const table = tables ? tableRows(ctx, hit.path, hit.location) : null;
     return { ...hit, ...(table ? { table } : {}) };
   });
   const unsearched = unsearchedIn(ctx, filters);

@@ -5,6 +5,7 @@ import { chunkerSignature } from "../../chunk/chunker.js";
 import { resolveModel } from "../../embed/resolve-model.js";
 import type { Caller } from "../caller.js";
 import type { ServiceContext } from "../context.js";
+import { isInside } from "../../pipeline/index-policy.js";
 import type { RuntimeActivity } from "../runtime.js";
 
 export const statusInput = z.object({}).strict();
@@ -21,7 +22,8 @@ export interface DaemonStatus extends RuntimeActivity {
 export interface StatusResult {
   home: string;
   index: string;
-  dbBytes: number;
+  /** The index's size on disk; null under a profile (it would tell of files outside it). */
+  dbBytes: number | null;
   roots: { path: string; files: number }[];
   files: number;
   failed: number;
@@ -46,6 +48,33 @@ function fileSize(path: string): number {
   }
 }
 
+/**
+ * The daemon's activity as a profile may see it: its own files' work and errors only, and no
+ * figure that counts files outside it.
+ */
+function scopedActivity(
+  ctx: ServiceContext,
+  activity: RuntimeActivity,
+  roots: readonly string[],
+): RuntimeActivity {
+  const mine = (path: string) => roots.some((root) => isInside(path, root));
+  const active = activity.queue.active.filter(mine);
+  const waiting = Math.max(0, ctx.runtime.pendingCount(mine) - active.length);
+  return {
+    ...activity,
+    activity: active.length > 0 ? `indexing ${active[0]}` : waiting > 0 ? "indexing" : "idle",
+    queue: { pending: waiting, active, done: 0, ratePerSec: 0, etaSeconds: null },
+    writeBlocked: activity.writeBlocked && {
+      ...activity.writeBlocked,
+      waiting,
+      message: "the disk is full: indexing waits until space is freed",
+    },
+    recentErrors: activity.recentErrors.filter((e) => mine(e.path)),
+    unreadable: activity.unreadable.filter((u) => mine(u.path)),
+    watchedFolders: 0,
+  };
+}
+
 export function status(
   ctx: ServiceContext,
   caller: Caller,
@@ -54,22 +83,29 @@ export function status(
   ctx.parse(statusInput, raw, "status");
   const { store, paths, config } = ctx;
   const within = ctx.visibleRoots(caller);
-  const counts = store.counts();
+  const scoped = caller.profile !== null;
+  const counts = scoped ? ctx.store.catalog.countsWithin(within) : store.counts();
   const roots = store.catalog.sources(within).map((s) => ({ path: s.path, files: s.files }));
   const model = resolveModel(config.embedding.model, paths.modelsDir);
   const active = store.vectors.activeModel();
-  const tables = store.tables.list(1, 0, within);
-  const activity = ctx.runtime.activity();
+  const tables = ctx.scope(caller).tables
+    ? store.tables.list(1, 0, within)
+    : { total: 0, transactions: { count: 0 } };
+  const runtimeActivity = ctx.runtime.activity();
+  const activity =
+    runtimeActivity && scoped ? scopedActivity(ctx, runtimeActivity, within) : runtimeActivity;
   const result: StatusResult = {
     home: paths.dataDir,
     index: paths.indexFile,
-    dbBytes: fileSize(paths.indexFile) + fileSize(paths.indexFile + "-wal"),
+    dbBytes: scoped ? null : fileSize(paths.indexFile) + fileSize(paths.indexFile + "-wal"),
     roots,
     files: counts.files,
     failed: counts.failed,
     chunks: counts.chunks,
     vectors: counts.vectors,
-    chunksWithoutVectors: store.vectors.countChunksWithoutVectors(),
+    chunksWithoutVectors: scoped
+      ? counts.chunks - counts.vectors
+      : store.vectors.countChunksWithoutVectors(),
     model:
       model.kind === "file"
         ? { path: model.path }
@@ -79,7 +115,9 @@ export function status(
       vectors: active ? { model: active.fingerprint, dimensions: active.dimensions } : null,
     },
     tables: { tables: tables.total, transactions: tables.transactions.count },
-    failures: store.listFailures(50).map((f) => ({ path: f.path, error: f.error })),
+    failures: scoped
+      ? store.catalog.failuresWithin(within, 50)
+      : store.listFailures(50).map((f) => ({ path: f.path, error: f.error })),
     daemon: activity && {
       ...activity,
       roots,
