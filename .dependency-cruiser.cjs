@@ -42,7 +42,7 @@ module.exports = {
       comment: "The daemon's ownership lock is a SQLite file lock, not data: the one exception.",
       severity: "error",
       from: { path: "^src/", pathNot: "^src/store/|^src/daemon/ownership-lock\\.ts$" },
-      to: { path: "node_modules/(better-sqlite3|sqlite-vec)/" },
+      to: { path: "node_modules/(better-sqlite3-multiple-ciphers|sqlite-vec)/" },
     },
     {
       name: "store-internals-stay-inside",

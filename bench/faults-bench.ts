@@ -16,7 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import * as sqliteVec from "sqlite-vec";
 import { Client, InMemoryTransport } from "@modelcontextprotocol/client";
 import { openHearth } from "../src/hearth.js";

@@ -1,6 +1,6 @@
 // The reference every keyword change is measured against: plain SQLite FTS5 BM25 (porter stemmer,
 // default weights, one row per document, the query's words OR-ed), in memory, same collection.
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import type { BeirCollection } from "../src/eval/beir.js";
 import { summarizeRuns, type MetricSummary } from "../src/eval/metrics.js";
 

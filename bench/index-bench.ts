@@ -34,24 +34,29 @@ function note(random: () => number, word: () => string, sections: number): strin
   return out.join("\n");
 }
 
+/** Writes `files` synthetic markdown notes (Zipf words, sections, stop words) under `root`; their bytes. */
+export function writeSyntheticNotes(root: string, files: number): number {
+  const random = seededRandom(3);
+  const words = vocabulary(20000, random);
+  const stop = [...STOP_WORDS];
+  const zipf = zipfSampler(words.length, random, 100);
+  const word = () => (random() < 0.45 ? stop[Math.floor(random() * stop.length)]! : words[zipf()]!);
+  let bytes = 0;
+  for (let i = 0; i < files; i++) {
+    const sub = join(root, `folder${i % 20}`);
+    if (i < 20) mkdirSync(sub, { recursive: true });
+    const text = note(random, word, 2 + (i % 4));
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(sub, `note-${i}.md`), text);
+  }
+  return bytes;
+}
+
 export async function benchIndex(files = 2000): Promise<IndexBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), "hearth-bench-index-"));
   try {
-    const random = seededRandom(3);
-    const words = vocabulary(20000, random);
-    const stop = [...STOP_WORDS];
-    const zipf = zipfSampler(words.length, random, 100);
-    const word = () =>
-      random() < 0.45 ? stop[Math.floor(random() * stop.length)]! : words[zipf()]!;
     const root = join(dir, "notes");
-    let bytes = 0;
-    for (let i = 0; i < files; i++) {
-      const sub = join(root, `folder${i % 20}`);
-      if (i < 20) mkdirSync(sub, { recursive: true });
-      const text = note(random, word, 2 + (i % 4));
-      bytes += Buffer.byteLength(text);
-      writeFileSync(join(sub, `note-${i}.md`), text);
-    }
+    const bytes = writeSyntheticNotes(root, files);
     const home = join(dir, "home");
     mkdirSync(home);
     const hearth = await openHearth({

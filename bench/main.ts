@@ -1,12 +1,13 @@
-// `npm run bench -- [cli|memory|search|index|embed|daemon|mcp|extract|tables|switch|faults|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--shape bge-small] [--texts 40] [--backlog 2000] [--out DIR] [--json]`
+// `npm run bench -- [cli|memory|search|index|embed|daemon|mcp|extract|tables|switch|faults|encryption|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--shape bge-small] [--texts 40] [--backlog 2000] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { latencyChart } from "./chart.js";
 import { benchBacklogSearch, type BacklogSearchResult } from "./backlog-search-bench.js";
 import { benchCli, type CliBenchResult } from "./cli-bench.js";
 import { benchDaemon, type DaemonBenchResult } from "./daemon-bench.js";
 import { benchEmbed, type EmbedBenchResult } from "./embed-bench.js";
+import { benchEncryption, type EncryptionBenchResult } from "./encryption-bench.js";
 import { benchExtract, type ExtractKindResult } from "./extract-bench.js";
 import { benchFaults, type FaultsBenchResult } from "./faults-bench.js";
 import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
@@ -29,6 +30,7 @@ const SECTIONS = [
   "tables",
   "switch",
   "faults",
+  "encryption",
 ] as const;
 
 function option(name: string): string | undefined {
@@ -38,6 +40,24 @@ function option(name: string): string | undefined {
 
 function machine(): string {
   return `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.version}`;
+}
+
+function printEncryption(r: EncryptionBenchResult): void {
+  console.log(
+    `\nencryption at rest (SQLCipher 4 format), ${r.files} synthetic notes, ${r.rounds} rounds`,
+  );
+  console.log(
+    `  index (keyword only): plain ${r.indexSeconds.plain} s, encrypted ${r.indexSeconds.encrypted} s — ×${r.indexSeconds.ratio}`,
+  );
+  console.log(
+    `  index with embeddings (${r.embeddedIndex.files} notes, ${basename(r.embeddedIndex.model)}): plain ${r.embeddedIndex.plain} s, encrypted ${r.embeddedIndex.encrypted} s — ×${r.embeddedIndex.ratio}`,
+  );
+  console.log(
+    `  keyword search, ${r.search.queries} queries: plain p50/p95 ${r.search.plain.p50}/${r.search.plain.p95} ms, encrypted ${r.search.encrypted.p50}/${r.search.encrypted.p95} ms — ×${r.search.ratioP50} / ×${r.search.ratioP95}`,
+  );
+  console.log(
+    `  open: plain ${r.openMs.plain} ms, encrypted ${r.openMs.encrypted} ms (the passphrase's KDF)`,
+  );
 }
 
 function printSearch(results: SearchBenchResult[]): void {
@@ -247,6 +267,16 @@ if (wanted.includes("memory")) {
   );
   if (!json) printMemory(report.memory as MemoryBenchResult);
 }
+if (wanted.includes("encryption")) {
+  console.error("encryption: indexing and searching plain and encrypted indexes, alternating…");
+  const shape = (option("--shape") ?? "bge-small") as ShapeName;
+  const r = await benchEncryption(
+    option("--model") ? resolve(option("--model")!) : shapedModelPath(shape),
+  );
+  report.encryption = r;
+  if (!json) printEncryption(r);
+}
+
 if (wanted.includes("index")) {
   console.error("index: writing and indexing synthetic notes…");
   report.index = await benchIndex();

@@ -1,6 +1,6 @@
 // `npm run bench -- search`: query latency per mode on synthetic stores, against a plain float vec0 scan.
 import { mkdtempSync, rmSync } from "node:fs";
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import * as sqliteVec from "sqlite-vec";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

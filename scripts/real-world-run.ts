@@ -1,6 +1,6 @@
 // Indexes a folder of real-world files into a temporary HEARTH_HOME and tabulates the outcome per kind.
 // Usage: npm run real-world -- ../shared/data/docs
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";

@@ -3,6 +3,7 @@
 import { realpathSync } from "node:fs";
 import { chunkerSignature } from "./chunk/chunker.js";
 import { Closers } from "./closers.js";
+import { keyForIndex } from "./config/index-key.js";
 import { loadConfig } from "./config/load-config.js";
 import { memoryDirOf, resolveHearthPaths, type HearthPaths } from "./config/paths.js";
 import type { Config } from "./config/schema.js";
@@ -17,6 +18,7 @@ import { createExtractor, type Extractor } from "./indexers/extractor.js";
 import type { Logger } from "./log.js";
 import type { IndexDeps } from "./pipeline/index-file.js";
 import { Searcher } from "./search/search.js";
+import type { IndexKey } from "./store/cipher.js";
 import { Store } from "./store/store.js";
 
 export interface Hearth {
@@ -46,6 +48,8 @@ export interface OpenHearthOptions {
    * model; "all" also marks every file for re-chunking. The embedding cache is kept either way.
    */
   reindex?: "vectors" | "all";
+  /** The passphrase of an encrypted index when given here (typed at a prompt); else it is looked up. */
+  key?: IndexKey;
 }
 
 export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
@@ -53,7 +57,8 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
   const config = loadConfig(paths.configFile);
   const closers = new Closers();
   try {
-    const store = Store.open(paths.indexFile, { readonly: options.readonly ?? false });
+    const key = await keyForIndex(paths.indexFile, options.env ?? process.env, options.key);
+    const store = Store.open(paths.indexFile, { readonly: options.readonly ?? false, key });
     closers.add(() => store.close());
     if (options.reindex === "all") store.invalidateChunks(chunkerSignature(config.chunking));
     if (!options.readonly) store.checkChunker(chunkerSignature(config.chunking));

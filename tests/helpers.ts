@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import * as sqliteVec from "sqlite-vec";
 import { afterAll, inject } from "vitest";
 import { openHearth, type Hearth } from "../src/hearth.js";

@@ -177,6 +177,19 @@ function program(cli: CliContext): Command {
       (await import("./commands/doctor-command.js")).runDoctor(cli, file, opts),
     );
 
+  p.command("encrypt")
+    .description(
+      "encrypt the index at rest (the daemon stopped); the key goes to the OS keychain, or give a passphrase",
+    )
+    .option("--passphrase", "type a passphrase instead of a random key in the OS keychain")
+    .action(async (opts: { passphrase?: boolean }) =>
+      (await import("./commands/encrypt-command.js")).runEncrypt(cli, opts),
+    );
+
+  p.command("decrypt")
+    .description("make an encrypted index a plain SQLite file again (the daemon stopped)")
+    .action(async () => (await import("./commands/encrypt-command.js")).runDecrypt(cli));
+
   p.command("forget")
     .description(
       "erase at once what deleted files left in the index (cached vectors, free pages, the WAL)",

@@ -3,7 +3,7 @@
 // beside it tells clients whom to talk to.
 import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import { HearthError } from "../errors.js";
 import { readPid, runningDaemonPid } from "./daemon-pid.js";
 

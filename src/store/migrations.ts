@@ -1,5 +1,5 @@
 // Numbered schema migrations, applied in order under PRAGMA user_version.
-import type Database from "better-sqlite3";
+import type Database from "better-sqlite3-multiple-ciphers";
 import { HearthError } from "../errors.js";
 
 /** Index i holds the migration that takes user_version from i to i + 1. Append only. */

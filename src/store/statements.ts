@@ -1,5 +1,5 @@
 // One prepared-statement cache per connection: every query module compiles its SQL once, here.
-import type Database from "better-sqlite3";
+import type Database from "better-sqlite3-multiple-ciphers";
 
 /** Dynamic SQL (filters, table queries) has many shapes; the least recently used are dropped. */
 const MAX_CACHED = 512;

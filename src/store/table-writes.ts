@@ -1,5 +1,5 @@
 // Writes a file's typed tables, rows and transactions; called inside the store's per-file transaction.
-import type Database from "better-sqlite3";
+import type Database from "better-sqlite3-multiple-ciphers";
 import type { ExtractedTable } from "../tables/types.js";
 
 type Prepare = (sql: string) => Database.Statement;

@@ -18,7 +18,7 @@ import { BIN, runCliAsync } from "./run-cli.js";
 const REGISTER = fileURLToPath(new URL("./import-log/register.mjs", import.meta.url));
 const HEAVY = [
   "node-llama-cpp",
-  "better-sqlite3",
+  "better-sqlite3-multiple-ciphers",
   "sqlite-vec",
   "pdf-parse",
   "mammoth",

@@ -8,7 +8,23 @@ import { resolveModel } from "../../embed/resolve-model.js";
 import { resolveRoot } from "../../pipeline/resolve-root.js";
 import { findDaemon } from "../daemon-client.js";
 import { alreadyRunning, answeringDaemon, startDetached } from "../start-detached.js";
+import type { IndexKey } from "../../store/cipher.js";
+import { askPassphrase } from "../ask-passphrase.js";
 import type { CliContext } from "../context.js";
+
+/**
+ * An encrypted index's passphrase typed at the terminal, when no other source has one; undefined
+ * when it is not needed or found elsewhere (openHearth looks there itself).
+ */
+async function typedKey(cli: CliContext, indexFile: string): Promise<IndexKey | undefined> {
+  const [{ isEncrypted }, { findIndexKey }] = await Promise.all([
+    import("../../store/cipher.js"),
+    import("../../config/index-key.js"),
+  ]);
+  if (!isEncrypted(indexFile) || (await findIndexKey(cli.env, indexFile))) return undefined;
+  const passphrase = await askPassphrase(cli.io.stdin, cli.io.stderr, "index passphrase");
+  return passphrase ? { passphrase, source: "the passphrase typed" } : undefined;
+}
 
 async function sleep(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
@@ -38,7 +54,10 @@ export async function runStart(
     const running = await answeringDaemon(paths);
     if (running !== null) throw alreadyRunning(running);
     await prepare();
-    const pid = await startDetached(paths, cli.env);
+    const key = await typedKey(cli, paths.indexFile);
+    // The daemon gets a typed passphrase the way a service would: in its environment.
+    const env = key ? { ...cli.env, HEARTH_KEY: key.passphrase } : cli.env;
+    const pid = await startDetached(paths, env);
     cli.io.out(`started (pid ${pid}); logs in ${files.logFile}`);
     return;
   }
@@ -47,7 +66,7 @@ export async function runStart(
   let opened: Awaited<ReturnType<typeof openForDaemon>>;
   try {
     await prepare();
-    opened = await openForDaemon(cli, paths);
+    opened = await openForDaemon(cli, paths, await typedKey(cli, paths.indexFile));
   } catch (err) {
     ownership.release();
     throw err;
@@ -67,7 +86,7 @@ export async function runStart(
 }
 
 /** Opens the index and the model; the host's modules load while llama.cpp checks its binary. */
-async function openForDaemon(cli: CliContext, paths: HearthPaths) {
+async function openForDaemon(cli: CliContext, paths: HearthPaths, key?: IndexKey) {
   const { embedding } = loadConfig(paths.configFile);
   const local = embedding.backend === "llama";
   if (local && resolveModel(embedding.model, paths.modelsDir).kind !== "none")
@@ -76,7 +95,7 @@ async function openForDaemon(cli: CliContext, paths: HearthPaths) {
     import("../../hearth.js"),
     import("../../host/run-daemon.js"),
   ]);
-  const hearth = await openHearth({ log: cli.log, env: cli.env });
+  const hearth = await openHearth({ log: cli.log, env: cli.env, ...(key ? { key } : {}) });
   return { hearth, startDaemonHost };
 }
 

@@ -7,11 +7,14 @@ import { findDaemon } from "../daemon-client.js";
 import type { CliContext } from "../context.js";
 import { holdIndex } from "../hold-index.js";
 
-async function purgeHere(paths: HearthPaths): Promise<PurgeReport> {
+async function purgeHere(paths: HearthPaths, env: NodeJS.ProcessEnv): Promise<PurgeReport> {
   const writer = holdIndex(paths, "run it again");
   try {
-    const { Store } = await import("../../store/store.js");
-    const store = Store.open(paths.indexFile);
+    const [{ Store }, { keyForIndex }] = await Promise.all([
+      import("../../store/store.js"),
+      import("../../config/index-key.js"),
+    ]);
+    const store = Store.open(paths.indexFile, { key: await keyForIndex(paths.indexFile, env) });
     try {
       return store.purgeNow();
     } finally {
@@ -33,7 +36,7 @@ export async function runPurge(cli: CliContext): Promise<void> {
       if (!(err instanceof HearthError && err.code === "DAEMON_UNREACHABLE")) throw err;
     }
   }
-  report ??= await purgeHere(paths);
+  report ??= await purgeHere(paths, cli.env);
   cli.io.out(
     `purged: ${report.vectors} cached vectors no file uses, free pages and old FTS segments rewritten` +
       (report.walTruncated
