@@ -41,6 +41,7 @@ export type HearthErrorCode =
   | "CURSOR_INVALID"
   | "EXTRACT_FAILED"
   | "NOTE_REFUSED"
+  | "NOTE_NOT_FOUND"
   | "CANCELLED";
 
 export class HearthError extends Error {

@@ -6,6 +6,7 @@ const positiveInt = (min: number, max: number) => z.number().int().min(min).max(
 /** The MCP tools a profile can be given (src/mcp/server.ts lists them; a test keeps both equal). */
 export const TOOL_NAMES = [
   "search",
+  "recall",
   "read",
   "list_sources",
   "recent",

@@ -10,7 +10,8 @@ export type QueryLogging = "text" | "hash";
 const QUERY_FIELDS: Record<string, readonly string[]> = {
   search: ["query"],
   query_table: ["text", "equals"],
-  remember: ["title", "tags"],
+  remember: ["title", "tags", "corrects"],
+  recall: ["topic"],
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {

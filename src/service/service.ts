@@ -11,6 +11,7 @@ import { auditLog } from "./ops/audit.js";
 import { files, recent, sources } from "./ops/catalog.js";
 import { forget, remember, type MemoryHooks } from "./ops/memory.js";
 import { read } from "./ops/read.js";
+import { recall } from "./ops/recall.js";
 import { search } from "./ops/search.js";
 import { status } from "./ops/status.js";
 import { queryTable, tableCategories } from "./ops/tables.js";
@@ -18,6 +19,7 @@ import { queryTable, tableCategories } from "./ops/tables.js";
 /** The tool each operation belongs to, for a profile's list of tools. */
 const TOOL_OF: Record<string, ToolName> = {
   search: "search",
+  recall: "recall",
   read: "read",
   "resources/read": "read",
   "resources/list": "read",
@@ -53,6 +55,10 @@ export class HearthService {
     return this.run(caller, "search", input, () =>
       search(this.ctx, caller, input, options.signal, options.onProgress),
     );
+  }
+
+  recall(caller: Caller, input: unknown, options: CallOptions = {}) {
+    return this.run(caller, "recall", input, () => recall(this.ctx, caller, input, options.signal));
   }
 
   read(caller: Caller, input: unknown, options: CallOptions = {}) {

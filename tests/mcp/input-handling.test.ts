@@ -110,13 +110,14 @@ describe("input handling", () => {
       ["query_table", { sql: "select 1" }],
       ["remember", { title: "t", text: "x", path: "/tmp/x" }],
       ["forget", { path: "x", force: true }],
+      ["recall", { topic: "x", everything: true }],
     ] as const) {
       const result = await callTool(client, tool, args);
       expect(result.isError, tool).toBe(true);
       expect(text(result), tool).toMatch(/BAD_ARGUMENT: .*unknown field/);
     }
     await expect(client.callTool({ name: "delete_everything", arguments: {} })).rejects.toThrow(
-      /unknown tool "delete_everything"; Hearth's tools are: search, read/,
+      /unknown tool "delete_everything"; Hearth's tools are: search, recall, read/,
     );
     const tools = await client.listTools();
     const table = tools.tools.find((t) => t.name === "query_table")!;

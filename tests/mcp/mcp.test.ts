@@ -68,6 +68,7 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
       "list_sources",
       "query_table",
       "read",
+      "recall",
       "recent",
       "remember",
       "search",
@@ -78,6 +79,7 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
       expect(t.outputSchema?.type).toBe("object");
       expect(t.annotations?.openWorldHint).toBe(false);
     }
+    expect(byName.get("recall")!.annotations).toMatchObject({ readOnlyHint: true });
     expect(byName.get("search")!.annotations).toMatchObject({
       readOnlyHint: true,
       destructiveHint: false,

@@ -139,6 +139,8 @@ describe("profiles", () => {
     // The money profile does not see memory notes at all.
     const m = await callTool(await money(), "search", { query: "roadmap", mode: "keyword" });
     expect((json(m) as { results: unknown[] }).results).toEqual([]);
+    const note = await callTool(await money(), "read", { path: memoryNote });
+    expect(text(note)).toMatch(/^PATH_NOT_VISIBLE/);
   });
 
   it("every path-taking call refuses an unseen file exactly as it refuses a missing one", async () => {

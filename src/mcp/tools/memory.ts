@@ -9,9 +9,15 @@ export const rememberTool: Tool = {
   name: "remember",
   title: "Remember a note",
   description:
-    "Saves a note as a markdown file in Hearth's memory folder and indexes it at once. Cannot write anywhere else.",
+    "Saves a note as a markdown file in Hearth's memory folder and indexes it at once; cannot write anywhere else. The same note twice returns the first (existing: true). To correct a fact, send `corrects` (the old note's id, or words that find it): the old note is kept, marked superseded, and ranked below the new one.",
   input: rememberInput,
-  output: z.object({ path: z.string(), uri: z.string() }),
+  output: z.object({
+    path: z.string(),
+    uri: z.string(),
+    id: z.string(),
+    existing: z.boolean(),
+    supersedes: z.object({ id: z.string(), path: z.string() }).optional(),
+  }),
   annotations: {
     readOnlyHint: false,
     destructiveHint: false,
@@ -20,7 +26,7 @@ export const rememberTool: Tool = {
   },
   async call({ service, caller, ctx, args }) {
     const signal = ctx.mcpReq.signal;
-    const { path } = await service.remember(caller, args, {
+    const remembered = await service.remember(caller, args, {
       // A cancelled request leaves no note: refused before the write, undone after it.
       checkpoint: () => {
         if (signal.aborted) throw new HearthError("CANCELLED", "the request was cancelled");
@@ -28,7 +34,7 @@ export const rememberTool: Tool = {
       progress: (done, total, message) => reportProgress(ctx, done, total, message),
     });
     await reportProgress(ctx, 2, 2, "note indexed");
-    return { result: { path, uri: fileUri(path) } };
+    return { result: { ...remembered, uri: fileUri(remembered.path) } };
   },
 };
 

@@ -10,6 +10,18 @@ export const location = z.union([
   z.object({ sheet: z.string(), startRow: z.number(), endRow: z.number() }),
 ]);
 
+/** A memory note's provenance, as search and recall give it. */
+export const memorySchema = z.object({
+  id: z.string(),
+  created: z.string(),
+  client: z.string().nullable(),
+  tags: z.array(z.string()),
+  supersededBy: z
+    .object({ id: z.string(), path: z.string().nullable() })
+    .optional()
+    .describe("a newer memory corrects this one: prefer it"),
+});
+
 const searchOutput = z.object({
   mode: z.string(),
   notice: z.string().optional(),
@@ -51,6 +63,9 @@ const searchOutput = z.object({
         })
         .optional()
         .describe("the hit is these rows of a table: send both to query_table for typed values"),
+      memory: memorySchema
+        .optional()
+        .describe("the hit is a note `remember` wrote: who wrote it when, and what corrects it"),
     }),
   ),
 });

@@ -7,7 +7,15 @@ import { HearthError } from "../../errors.js";
 import { isInside } from "../../pipeline/index-policy.js";
 import type { Caller } from "../caller.js";
 import type { ServiceContext } from "../context.js";
-import { deleteNote, writeNote } from "../memory-notes.js";
+import {
+  deleteNote,
+  listNotes,
+  markSuperseded,
+  NOTE_ID,
+  type Note,
+  noteDigest,
+  writeNote,
+} from "../memory-notes.js";
 import { CONTROL, pathField } from "../schema-parts.js";
 
 export const rememberInput = z
@@ -35,6 +43,14 @@ export const rememberInput = z
       )
       .max(20)
       .default([]),
+    corrects: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe(
+        "the memory this one corrects: its id (m-…), or words that find it; the old note is kept, marked superseded",
+      ),
   })
   .strict();
 
@@ -48,15 +64,64 @@ export interface MemoryHooks {
   progress?: (done: number, total: number, message: string) => Promise<void>;
 }
 
+export interface RememberResult {
+  path: string;
+  id: string;
+  /** True when the same note was already remembered: it is returned, no second one is written. */
+  existing: boolean;
+  /** The note this one corrects, now marked superseded by it. */
+  supersedes?: { id: string; path: string };
+}
+
+/** The current note `corrects` names: by id, or the best match of those words among the notes. */
+async function correctedNote(
+  ctx: ServiceContext,
+  notes: readonly Note[],
+  corrects: string,
+): Promise<Note> {
+  const current = notes.filter((n) => n.supersededBy === null);
+  const byId = NOTE_ID.test(corrects) ? notes.find((n) => n.id === corrects) : undefined;
+  if (byId) return byId;
+  if (!NOTE_ID.test(corrects)) {
+    const found = await ctx.searcher.search({
+      query: corrects,
+      mode: "hybrid",
+      limit: 5,
+      filters: { within: [ctx.runtime.memoryDir()] },
+      chunksPerFile: 1,
+    });
+    for (const hit of found.results) {
+      const note = current.find((n) => n.path === hit.path);
+      if (note) return note;
+    }
+  }
+  throw new HearthError(
+    "NOTE_NOT_FOUND",
+    `no memory note matches ${JSON.stringify(corrects)}`,
+    "send the id (m-…) of the note to correct, from recall or search results, or leave `corrects` out",
+  );
+}
+
 export async function remember(
   ctx: ServiceContext,
-  _caller: Caller,
+  caller: Caller,
   raw: unknown,
   hooks: MemoryHooks = {},
-): Promise<{ result: { path: string }; paths: string[] }> {
+): Promise<{ result: RememberResult; paths: string[] }> {
   const input = ctx.parse(rememberInput, raw, "remember");
+  const memoryDir = ctx.runtime.memoryDir();
+  const notes = await listNotes(memoryDir);
+  const digest = noteDigest(input);
+  const same = notes.find((n) => n.digest === digest && n.supersededBy === null);
+  if (same) return { result: { path: same.path, id: same.id, existing: true }, paths: [same.path] };
+  const old = input.corrects ? await correctedNote(ctx, notes, input.corrects) : null;
   hooks.checkpoint?.();
-  const path = await writeNote(ctx.runtime.memoryDir(), input);
+  const note = await writeNote(memoryDir, input, {
+    client: caller.client,
+    profile: caller.profile,
+    supersedes: old?.id ?? null,
+  });
+  const path = note.path;
   try {
     await hooks.progress?.(1, 2, "note written; indexing it");
     await ctx.runtime.indexNow(path);
@@ -67,7 +132,13 @@ export async function remember(
     await ctx.runtime.indexNow(path).catch(() => undefined);
     throw err;
   }
-  return { result: { path }, paths: [path] };
+  if (old) {
+    await markSuperseded(old, note.id);
+    await ctx.runtime.indexNow(old.path);
+  }
+  const result: RememberResult = { path, id: note.id, existing: false };
+  if (old) result.supersedes = { id: old.id, path: old.path };
+  return { result, paths: old ? [path, old.path] : [path] };
 }
 
 export async function forget(
