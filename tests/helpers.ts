@@ -1,5 +1,6 @@
 // Test fixtures on the real filesystem: temp folders, file trees, and a HEARTH_HOME with a config.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3-multiple-ciphers";
@@ -73,4 +74,14 @@ export function rawDb(target: Hearth | string): Database.Database {
 /** A file as the indexers are given it: read once, with its modification time. */
 export function fileInput(path: string): ExtractInput {
   return { path, bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs };
+}
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -1,6 +1,6 @@
 // Tests: MCP over streamable HTTP from the daemon.
 import { request } from "node:http";
-import { createServer, type Socket } from "node:net";
+import type { Socket } from "node:net";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/client";
@@ -11,17 +11,9 @@ import { startDaemonHost, type DaemonHost } from "../../src/host/run-daemon.js";
 import { silentLogger } from "../../src/log.js";
 import { NOTES } from "../fixtures.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { freePort } from "../helpers.js";
 import { runCli } from "../cli/run-cli.js";
 import { waitFor } from "../daemon/converge.js";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function post(port: number, headers: Record<string, string>): Promise<number> {
   const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Daemon } from "../../src/daemon/daemon.js";
+import type { Hearth } from "../../src/hearth.js";
 import { silentLogger } from "../../src/log.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
 import { Store } from "../../src/store/store.js";
@@ -31,12 +32,8 @@ function foundIn(indexFile: string, needle: Buffer): string[] {
   );
 }
 
-async function indexedWithSecret(config: Record<string, unknown> = {}) {
-  const root = tempDir();
-  writeTree(root, { ...NOTES, "clinic/letter.md": SECRET });
-  const { env } = makeHome({ model: true, config });
-  const hearth = await openTestHearth(env);
-  await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
+/** The cached vectors of the secret letter's chunks, as stored. */
+function letterVectors(hearth: Hearth): Buffer[] {
   const db = rawDb(hearth);
   const vectors = db
     .prepare(
@@ -46,6 +43,16 @@ async function indexedWithSecret(config: Record<string, unknown> = {}) {
     .pluck()
     .all() as Buffer[];
   db.close();
+  return vectors;
+}
+
+async function indexedWithSecret(config: Record<string, unknown> = {}) {
+  const root = tempDir();
+  writeTree(root, { ...NOTES, "clinic/letter.md": SECRET });
+  const { env } = makeHome({ model: true, config });
+  const hearth = await openTestHearth(env);
+  await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
+  const vectors = letterVectors(hearth);
   return { root, env, hearth, vectors };
 }
 
@@ -123,15 +130,7 @@ describe("forgetting", () => {
     const hearth = await openTestHearth(env);
     const daemon = await Daemon.start(hearth, silentLogger);
     await daemon.settled();
-    const db = rawDb(hearth);
-    const vectors = db
-      .prepare(
-        `SELECT e.vector FROM embeddings e JOIN chunks c ON c.hash = e.hash
-         JOIN files f ON f.id = c.file_id WHERE f.path LIKE '%letter.md'`,
-      )
-      .pluck()
-      .all() as Buffer[];
-    db.close();
+    const vectors = letterVectors(hearth);
     expect(vectors.length).toBeGreaterThan(0);
     rmSync(join(root, "clinic", "letter.md"));
     await waitFor(() => hearth.store.getFile(join(root, "clinic", "letter.md")) === null);

@@ -1,7 +1,6 @@
 // Tests: profiles. An agent under a profile sees only its folders, tools, tables and memory, through
 // every tool and resource call, and never learns that anything outside exists: not a name, not a count.
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
@@ -14,6 +13,7 @@ import { TOOLS } from "../../src/mcp/server.js";
 import { TOOL_NAMES } from "../../src/config/schema.js";
 import { agentCaller, CLI_CALLER } from "../../src/service/caller.js";
 import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
+import { freePort } from "../helpers.js";
 import { callTool, connectInProcess, type ToolReply } from "../mcp/in-process.js";
 import { runMain } from "../cli/run-main.js";
 import { EU_CSV, US_CSV } from "../tables/statements.js";
@@ -29,15 +29,6 @@ let memoryNote: string;
 
 const text = (r: ToolReply) => r.content.map((c) => c.text ?? "").join("\n");
 const json = (r: ToolReply) => r.structuredContent as Record<string, unknown>;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const work = () => connectInProcess(host.service, "work-agent", "work");
 const money = () => connectInProcess(host.service, "money-agent", "money");
