@@ -11,6 +11,7 @@ import { type HelloReply, helloLine, readFirstLine } from "./socket-hello.js";
 /** How long a lost daemon is waited for (someone restarting it) before the bridge lets it be. */
 const RECONNECT_WINDOW_MS = 5000;
 const RETRY_MS = 100;
+const HELLO_TIMEOUT_MS = 3000;
 const RESTARTING = "Hearth is restarting; try again in a moment";
 
 export interface BridgeOptions {
@@ -32,7 +33,7 @@ interface Message {
   method?: string;
 }
 
-/** A refusal of the hello (an unknown profile): retrying cannot help. */
+/** The hello refused (an unknown profile) or unanswered (an older daemon): retrying cannot help. */
 class HelloRefused extends HearthError {}
 
 function connectOnce(socketPath: string, profile: string | null): Promise<Socket> {
@@ -40,16 +41,20 @@ function connectOnce(socketPath: string, profile: string | null): Promise<Socket
     const socket = connect(socketPath);
     socket.once("connect", () => {
       socket.write(helloLine({ profile }));
+      // A daemon older than the hello never answers it: give up on it rather than wait forever.
+      const silent = setTimeout(() => socket.destroy(), HELLO_TIMEOUT_MS);
       void readFirstLine(socket).then((line) => {
+        clearTimeout(silent);
         const reply = line === null ? null : (parse(line) as HelloReply | null);
         if (reply?.hearth === "ok") return resolve(socket);
         socket.destroy();
         reject(
           reply?.hearth === "refused"
             ? new HelloRefused("PROFILE_UNKNOWN", reply.message)
-            : new HearthError(
+            : new HelloRefused(
                 "DAEMON_UNREACHABLE",
                 `the daemon at ${socketPath} did not answer the bridge's hello`,
+                "it may be an older Hearth: `hearth stop`, and the next call starts the current one",
               ),
         );
       });

@@ -37,6 +37,7 @@ export function readFirstLine(socket: Socket): Promise<string | null> {
     const finish = (line: string | null, rest: Buffer) => {
       socket.off("readable", onReadable);
       socket.off("end", onEnd);
+      socket.off("close", onEnd);
       if (rest.length > 0) socket.unshift(rest);
       resolve(line);
     };
@@ -53,5 +54,6 @@ export function readFirstLine(socket: Socket): Promise<string | null> {
     const onEnd = () => finish(null, buffer);
     socket.on("readable", onReadable);
     socket.once("end", onEnd);
+    socket.once("close", onEnd); // destroyed, or failed: there will be no line
   });
 }

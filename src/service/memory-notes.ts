@@ -171,10 +171,12 @@ export async function writeNote(
 
 /** Records in a note's front matter that a newer note corrects it; the note itself is kept. */
 export async function markSuperseded(note: Note, by: string): Promise<void> {
-  const text = await readFile(note.path, "utf8");
-  const end = text.indexOf("\n---\n", 4);
-  if (end < 0) return;
-  const head = frontMatter({ ...note, supersededBy: by }).join("\n");
+  // Read again now, not from the listing: a note forgotten meanwhile is not brought back.
+  const text = await readFile(note.path, "utf8").catch(() => null);
+  const now = text === null ? null : parseNoteHead(text.slice(0, HEAD_BYTES));
+  const end = text === null ? -1 : text.indexOf("\n---\n", 4);
+  if (text === null || now === null || end < 0) return;
+  const head = frontMatter({ ...now, id: note.id, supersededBy: by }).join("\n");
   const temp = `${note.path}.${randomBytes(6).toString("hex")}.tmp`;
   await writeFile(temp, head + text.slice(end + 4), { mode: 0o600 });
   await rename(temp, note.path);

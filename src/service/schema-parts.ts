@@ -5,6 +5,10 @@ import { z } from "zod";
 // eslint-disable-next-line no-control-regex -- matching them is the point
 export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
+/** The same, and tabs and newlines: for one-line values (a note's title, a tag). */
+// eslint-disable-next-line no-control-regex -- matching them is the point
+export const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/;
+
 export const pathField = z
   .string()
   .min(1, "must not be empty")

@@ -73,6 +73,15 @@ export class Scopes {
       mine = config.roots.map(realOrNull).filter((p): p is string => p !== null);
       this.resolved.set(profile, mine);
     }
+    // A profile kept from the memory folder must not see it through a folder that holds it.
+    const holder = mine.find((folder) => isInside(memoryDir, folder));
+    if (config.memory === "none" && holder !== undefined) {
+      throw new HearthError(
+        "CONFIG_INVALID",
+        `config key "profiles.${profile}.memory" is "none", but the profile's folder ${holder} holds the memory folder ${memoryDir}`,
+        `set profiles.${profile}.memory to "read", or move memory.dir out of ${holder}`,
+      );
+    }
     const roots = new Set<string>();
     for (const root of indexed) {
       if (root === memoryDir) continue;

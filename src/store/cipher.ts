@@ -79,6 +79,8 @@ export function rewriteIndex(file: string, from: IndexKey | null, to: IndexKey |
   // Left by a run that was killed: a partial copy, never the index itself.
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(temp + suffix, { force: true });
   const source = new Database(file);
+  // The copy (plain text until it is rekeyed) is owner-only from its first byte.
+  const umask = process.umask(0o077);
   try {
     if (from) unlock(source, file, from);
     // The copy must hold everything, and the index must have no WAL left beside it afterwards:
@@ -87,6 +89,7 @@ export function rewriteIndex(file: string, from: IndexKey | null, to: IndexKey |
     source.exec(`VACUUM INTO ${quoted(temp)}`);
   } finally {
     if (source.open) source.close();
+    process.umask(umask);
   }
   const copy = new Database(temp);
   try {
@@ -111,5 +114,9 @@ export function rewriteIndex(file: string, from: IndexKey | null, to: IndexKey |
   chmodSync(temp, 0o600); // personal data: owner only, as the index it replaces
   syncFile(temp);
   renameSync(temp, file);
-  syncFile(dirname(file));
+  try {
+    syncFile(dirname(file)); // the rename made durable; some systems cannot sync a folder
+  } catch {
+    // the rename is done either way
+  }
 }

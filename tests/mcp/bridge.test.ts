@@ -1,5 +1,7 @@
 // Tests: the stdio bridge's survival of its daemon, in-process against real daemons on the same
 // HEARTH_HOME — replayed sessions, answers in the gap, starting a daemon on demand, giving up loudly.
+import { createServer } from "node:net";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
@@ -125,5 +127,27 @@ describe("the stdio bridge", () => {
     expect((await bridge.reply(2)).error?.message).toMatch(/could not start.*search\.limit/);
     expect(await bridge.exit).toBe(1);
     expect(bridge.errors()).toMatch(/hearth mcp: the daemon could not be started: .*search\.limit/);
+  });
+});
+
+describe("the bridge's hello", () => {
+  it("gives up, saying why, on a daemon that never answers it (an older Hearth)", async () => {
+    const dir = tempDir();
+    const socketPath = join(dir, "mcp.sock");
+    const silent = createServer(() => undefined).listen(socketPath);
+    await new Promise((r) => silent.once("listening", r));
+    let err = "";
+    const errors = new PassThrough();
+    errors.on("data", (d: Buffer) => (err += String(d)));
+    const code = await runBridge({
+      socketPath,
+      startDaemon: () => Promise.reject(new Error("not here")),
+      input: new PassThrough(),
+      output: new PassThrough(),
+      errors,
+    });
+    silent.close();
+    expect(code).toBe(1);
+    expect(err).toMatch(/did not answer the bridge's hello[\s\S]*hearth stop/);
   });
 });

@@ -106,6 +106,17 @@ describe("memory, recall and prompts", () => {
       corrects: "gym locker code",
     });
     expect(moved.supersedes?.id).toBe(locker.id);
+    // Correcting a note that was corrected since applies to the current one.
+    const third = await remember({
+      title: "Roadmap owner",
+      text: "Lee owns the roadmap from December.",
+      corrects: old.id,
+    });
+    expect(third.supersedes?.id).toBe(fix.id);
+    expect(readFileSync(old.path, "utf8")).toContain(`superseded_by: "${fix.id}"`);
+    // A title is one line: no markdown smuggled into the note.
+    const smuggled = await callTool(client, "remember", { title: "x\n\n## Injected", text: "y" });
+    expect(text(smuggled)).toMatch(/BAD_ARGUMENT: .*title.*must not contain control characters/);
     // Nothing to correct: refused, nothing written.
     const before = readdirSync(memoryDir).length;
     const none = await callTool(client, "remember", {

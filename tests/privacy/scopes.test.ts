@@ -12,6 +12,7 @@ import { runBridge } from "../../src/mcp/bridge.js";
 import { TOOLS } from "../../src/mcp/server.js";
 import { TOOL_NAMES } from "../../src/config/schema.js";
 import { agentCaller, CLI_CALLER } from "../../src/service/caller.js";
+import { Scopes } from "../../src/service/scope.js";
 import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
 import { freePort } from "../helpers.js";
 import { callTool, connectInProcess, type ToolReply } from "../mcp/in-process.js";
@@ -347,5 +348,17 @@ describe("profiles", () => {
     expect((await runMain(["status"], bad.env)).stderr).toMatch(
       /config key "profiles\.w\.roots": must name at least one folder/,
     );
+  });
+
+  it("a profile kept from memory refuses to run when one of its folders holds the memory folder", () => {
+    const folder = tempDir();
+    const memory = join(folder, "ai-memory");
+    mkdirSync(memory);
+    const scopes = new Scopes({ p: { roots: [folder], tables: true, memory: "none" } });
+    expect(() => scopes.of("p", [folder, memory], memory)).toThrow(
+      /profiles\.p\.memory" is "none", but the profile's folder .* holds the memory folder[\s\S]*set profiles\.p\.memory to "read"/,
+    );
+    const reading = new Scopes({ p: { roots: [folder], tables: true, memory: "read" } });
+    expect(reading.of("p", [folder, memory], memory).roots).toContain(memory);
   });
 });

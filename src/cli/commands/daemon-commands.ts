@@ -96,6 +96,8 @@ async function openForDaemon(cli: CliContext, paths: HearthPaths, key?: IndexKey
     import("../../host/run-daemon.js"),
   ]);
   const hearth = await openHearth({ log: cli.log, env: cli.env, ...(key ? { key } : {}) });
+  // Opened: the passphrase is not left in the environment that worker threads inherit.
+  delete process.env.HEARTH_KEY;
   return { hearth, startDaemonHost };
 }
 

@@ -76,7 +76,8 @@ export async function runEncrypt(cli: CliContext, opts: { passphrase?: boolean }
         : "keep the passphrase: Hearth needs it (HEARTH_KEY, HEARTH_KEY_FILE, or typed at `hearth start`) to open the index; lost, the index can only be rebuilt from your files",
     );
   } catch (err) {
-    if (inKeychain) await m.forgetKeychainKey(file);
+    // Only while the index is still plain: once encrypted, that key is the only way in.
+    if (inKeychain && !m.isEncrypted(file)) await m.forgetKeychainKey(file);
     throw err;
   } finally {
     writer.release();

@@ -16,7 +16,7 @@ import {
   noteDigest,
   writeNote,
 } from "../memory-notes.js";
-import { CONTROL, pathField } from "../schema-parts.js";
+import { CONTROL_OR_NEWLINE, pathField } from "../schema-parts.js";
 
 export const rememberInput = z
   .object({
@@ -25,7 +25,7 @@ export const rememberInput = z
       .min(1)
       .max(200)
       .refine(
-        (s) => !CONTROL.test(s),
+        (s) => !CONTROL_OR_NEWLINE.test(s),
         "must not contain control characters (newlines, NUL, escapes)",
       ),
     text: z
@@ -39,7 +39,10 @@ export const rememberInput = z
           .string()
           .min(1)
           .max(50)
-          .refine((s) => !CONTROL.test(s), "must not contain control characters"),
+          .refine(
+            (s) => !CONTROL_OR_NEWLINE.test(s),
+            "must not contain control characters or newlines",
+          ),
       )
       .max(20)
       .default([]),
@@ -80,8 +83,11 @@ async function correctedNote(
   corrects: string,
 ): Promise<Note> {
   const current = notes.filter((n) => n.supersededBy === null);
-  const byId = NOTE_ID.test(corrects) ? notes.find((n) => n.id === corrects) : undefined;
-  if (byId) return byId;
+  // An id of a note corrected since: the correction applies to the note that is current now.
+  let byId = NOTE_ID.test(corrects) ? notes.find((n) => n.id === corrects) : undefined;
+  for (let hops = 0; byId?.supersededBy && hops < notes.length; hops++)
+    byId = notes.find((n) => n.id === byId!.supersededBy) ?? byId;
+  if (byId && byId.supersededBy === null) return byId;
   if (!NOTE_ID.test(corrects)) {
     const found = await ctx.searcher.search({
       query: corrects,
