@@ -1,7 +1,7 @@
 // Where the index's passphrase comes from, in order: HEARTH_KEY, HEARTH_KEY_FILE (owner-only), the
 // OS keychain (macOS Keychain, Secret Service, Windows Credential Manager) where `hearth encrypt`
 // put one. A terminal prompt is the CLI's (ask-passphrase.ts); a service uses one of these.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Entry } from "@napi-rs/keyring";
 import { HearthError, errorMessage } from "../errors.js";
 import { type IndexKey, isEncrypted } from "../store/cipher.js";
@@ -56,13 +56,16 @@ export async function findIndexKey(
   }
 }
 
-/** The key an index needs: none for a plain one; the given one, else the first source that has one. */
+/**
+ * The key an index needs: none for a plain one; the given one, else the first source that has
+ * one. An index not made yet is made encrypted when a key is at hand (a rebuilt index stays so).
+ */
 export async function keyForIndex(
   indexFile: string,
   env: NodeJS.ProcessEnv,
   given?: IndexKey,
 ): Promise<IndexKey | null> {
-  if (!isEncrypted(indexFile)) return null;
+  if (existsSync(indexFile) && !isEncrypted(indexFile)) return null;
   return given ?? (await findIndexKey(env, indexFile));
 }
 

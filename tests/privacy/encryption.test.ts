@@ -172,4 +172,22 @@ describe("encryption at rest", () => {
     expect(existsSync(`${indexFile}.rekey-tmp`)).toBe(false);
     expect((await files(isEncrypted(indexFile) ? keyed : env)).files).toBe(expected);
   });
+
+  it("an index made from scratch while a key is at hand is encrypted from the start", async () => {
+    const root = tempDir();
+    writeTree(root, { "a.md": "# A\n\nThe sourdough starter needs feeding.\n" });
+    const { env, home } = makeHome();
+    const keyed = { ...env, HEARTH_KEY: "from the first page" };
+    expect((await runMain(["index", root], keyed)).code).toBe(0);
+    const indexFile = join(home, "index.sqlite");
+    expect(isEncrypted(indexFile)).toBe(true);
+    expect(plaintextIn(indexFile)).toEqual([]);
+    expect((await runMain(["search", "--mode", "keyword", "sourdough"], keyed)).stdout).toContain(
+      "a.md",
+    );
+    // Without a key, a new index is plain, as before.
+    const plain = makeHome();
+    await runMain(["index", root], plain.env);
+    expect(isEncrypted(join(plain.home, "index.sqlite"))).toBe(false);
+  });
 });
