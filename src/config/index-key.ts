@@ -27,6 +27,14 @@ function fromFile(path: string): IndexKey {
   }
   const passphrase = readFileSync(path, "utf8").replace(/\r?\n$/, "");
   if (passphrase === "") throw new HearthError("KEY_FILE_UNSAFE", `the key file ${path} is empty`);
+  // A passphrase is text: binary bytes would decode lossily and weaken it, a NUL would cut it.
+  if (passphrase.includes("\uFFFD") || passphrase.includes("\0")) {
+    throw new HearthError(
+      "KEY_FILE_UNSAFE",
+      `the key file ${path} is not text (a passphrase, UTF-8, one line)`,
+      "write a passphrase into it, e.g. `openssl rand -hex 32 > FILE`",
+    );
+  }
   return { passphrase, source: path };
 }
 

@@ -128,6 +128,11 @@ describe("encryption at rest", () => {
     expect((await runMain(["encrypt"], fileEnv)).stdout).toMatch(/the key: .*hearth\.key/);
     expect((await runMain(["status", "--json"], fileEnv)).stdout).toMatch(/"files": \d+/);
     expect((await runMain(["encrypt"], fileEnv)).stderr).toMatch(/already encrypted/);
+    const binary = join(tempDir(), "binary.key");
+    writeFileSync(binary, Buffer.from([0xff, 0x00, 0xfe, 0x41]), { mode: 0o600 });
+    expect((await runMain(["status"], { ...env, HEARTH_KEY_FILE: binary })).stderr).toMatch(
+      /key file .* is not text[\s\S]*openssl rand -hex 32/,
+    );
   });
 
   it("without a passphrase or a keychain it refuses and says how to give one", async () => {
