@@ -184,7 +184,8 @@ export class Daemon {
   private purge(): void {
     const { store, config } = this.hearth;
     store.audit.prune(Date.now() - config.audit.retentionDays * DAY_MS);
-    store.purgeDeleted(config.privacy.keepDeletedDays * DAY_MS);
+    const { nextPurgeAt } = store.purgeDeleted(config.privacy.keepDeletedDays * DAY_MS);
+    if (nextPurgeAt !== null) this.purges.scheduleAt(nextPurgeAt);
   }
 
   /** `hearth forget --purge`: erased at once, the index compacted. */

@@ -1,9 +1,11 @@
 // Runs the store's purge a moment after the index changes, once the queue is quiet: a rename (a
 // delete, then an add) finds its vectors still cached, and a burst of deletes costs one pass.
 const QUIET_MS = 2000;
+const DAY_MS = 86_400_000;
 
 export class PurgePass {
   private timer: NodeJS.Timeout | null = null;
+  private later: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly purge: () => void,
@@ -18,8 +20,20 @@ export class PurgePass {
     this.timer.unref();
   }
 
+  /** A pass at `at` (epoch ms; at most a day ahead, then again): kept orphans whose time is up. */
+  scheduleAt(at: number): void {
+    if (this.later) clearTimeout(this.later);
+    const wait = Math.min(Math.max(at - Date.now(), this.quietMs), DAY_MS);
+    this.later = setTimeout(() => {
+      this.later = null;
+      this.schedule();
+    }, wait);
+    this.later.unref();
+  }
+
   /** Runs a scheduled pass now (the daemon is stopping). */
   flush(): void {
+    if (this.later) clearTimeout(this.later);
     if (!this.timer) return;
     clearTimeout(this.timer);
     this.timer = null;

@@ -8,6 +8,8 @@ export interface PurgeReport {
   vectors: number;
   /** False when a reader kept the WAL from being emptied; the next purge tries again. */
   walTruncated: boolean;
+  /** When the next kept orphan's time is up (epoch ms), for a pass then; null when none is kept. */
+  nextPurgeAt: number | null;
 }
 
 const IN_USE = "EXISTS (SELECT 1 FROM chunks c WHERE c.hash = embeddings.hash)";
@@ -30,6 +32,15 @@ export class Eraser {
       return this.sql.get("DELETE FROM embeddings WHERE orphaned_at <= ?").run(now - keepMs)
         .changes;
     });
+  }
+
+  /** When the earliest orphan still kept expires. */
+  nextExpiry(keepMs: number): number | null {
+    const first = this.sql
+      .get("SELECT min(orphaned_at) FROM embeddings WHERE orphaned_at IS NOT NULL")
+      .pluck()
+      .get() as number | null;
+    return first === null ? null : first + keepMs;
   }
 
   /** Copies every page back into the database file and empties the WAL. */

@@ -313,12 +313,13 @@ export class Store {
    * `keepDeletedMs`) and the WAL's copies of deleted pages. Cheap when nothing was deleted.
    */
   purgeDeleted(keepDeletedMs: number): PurgeReport {
-    if (!this.erased) return { vectors: 0, walTruncated: true };
+    if (!this.erased) return { vectors: 0, walTruncated: true, nextPurgeAt: null };
     const vectors = this.eraser.purgeCache(this.now(), keepDeletedMs);
     const walTruncated = this.eraser.truncateWal();
-    // Orphans kept for keepDeletedMs must be looked at again later.
-    this.erased = !walTruncated || keepDeletedMs > 0;
-    return { vectors, walTruncated };
+    const nextPurgeAt = keepDeletedMs > 0 ? this.eraser.nextExpiry(keepDeletedMs) : null;
+    // Orphans kept for keepDeletedMs must be looked at again when their time is up.
+    this.erased = !walTruncated || nextPurgeAt !== null;
+    return { vectors, walTruncated, nextPurgeAt };
   }
 
   /** `hearth forget --purge`: everything at once, including what an older index left in free pages. */
@@ -327,7 +328,7 @@ export class Store {
     this.eraser.compact();
     const walTruncated = this.eraser.truncateWal();
     this.erased = !walTruncated;
-    return { vectors, walTruncated };
+    return { vectors, walTruncated, nextPurgeAt: null };
   }
 
   // --- stats ------------------------------------------------------------------------------------

@@ -72,6 +72,12 @@ describe("memory, recall and prompts", () => {
     const again = await remember({ title: "coffee order", text: "Oat  flat white, no sugar. " });
     expect(again).toMatchObject({ existing: true, id: first.id, path: first.path });
     expect(readdirSync(memoryDir).filter((n) => n.includes("coffee-order"))).toHaveLength(1);
+    // Remembered twice at the same moment (two agents): still one note.
+    const both = await Promise.all(
+      [1, 2].map(() => remember({ title: "Dentist", text: "Dr. Okafor, Tuesdays." })),
+    );
+    expect(both.map((b) => b.existing).sort()).toEqual([false, true]);
+    expect(both[0]!.path).toBe(both[1]!.path);
   });
 
   it("a correction supersedes the old note, which is kept, ranked below, and says by what", async () => {

@@ -105,9 +105,11 @@ describe("forgetting", () => {
     const all = cached();
     rmSync(join(root, "doctor"), { recursive: true });
     await indexRoot(hearth.indexDeps, root, { concurrency: 2 });
-    hearth.store.purgeDeleted(86_400_000);
-    expect(cached()).toBe(all); // kept a day
-    hearth.store.purgeDeleted(0);
+    const kept = hearth.store.purgeDeleted(86_400_000);
+    expect(cached()).toBe(all); // kept a day, and the daemon is told when that day is up
+    expect(kept.nextPurgeAt).toBeGreaterThan(Date.now() + 86_400_000 - 60_000);
+    expect(kept.nextPurgeAt).toBeLessThanOrEqual(Date.now() + 86_400_000);
+    expect(hearth.store.purgeDeleted(0).nextPurgeAt).toBeNull();
     expect(cached()).toBeLessThan(all as number);
   });
 

@@ -67,6 +67,24 @@ export interface MemoryHooks {
   progress?: (done: number, total: number, message: string) => Promise<void>;
 }
 
+/** The memory folders being written, each with its last queued write. */
+const writing = new Map<string, Promise<unknown>>();
+
+/**
+ * One write to a memory folder at a time: the same note remembered twice at once is written once,
+ * and two corrections of one note do not both take it.
+ */
+async function serially<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const run = (writing.get(dir) ?? Promise.resolve()).then(work, work);
+  const settled = run.catch(() => undefined);
+  writing.set(dir, settled);
+  try {
+    return await run;
+  } finally {
+    if (writing.get(dir) === settled) writing.delete(dir);
+  }
+}
+
 export interface RememberResult {
   path: string;
   id: string;
@@ -115,6 +133,15 @@ export async function remember(
   hooks: MemoryHooks = {},
 ): Promise<{ result: RememberResult; paths: string[] }> {
   const input = ctx.parse(rememberInput, raw, "remember");
+  return serially(ctx.runtime.memoryDir(), () => rememberNow(ctx, caller, input, hooks));
+}
+
+async function rememberNow(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: z.output<typeof rememberInput>,
+  hooks: MemoryHooks,
+): Promise<{ result: RememberResult; paths: string[] }> {
   const memoryDir = ctx.runtime.memoryDir();
   const notes = await listNotes(memoryDir);
   const digest = noteDigest(input);
