@@ -205,6 +205,10 @@ export async function pullModel(source: string, options: PullOptions): Promise<P
   // pull: a late last chunk from this writer must never land in the next one's file.
   const out = createWriteStream(part, { flags: resumed > 0 ? "a" : "w", mode: 0o600 });
   const closed = new Promise<void>((resolve) => out.once("close", () => resolve()));
+  // A write still pending when an interrupted transfer destroys the stream fails with it: that
+  // error must not go unheard (it would crash the process, and "close" would never come).
+  const failed: { error?: Error } = {};
+  out.on("error", (err) => (failed.error ??= err));
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       transfer.progress();
@@ -215,6 +219,7 @@ export async function pullModel(source: string, options: PullOptions): Promise<P
     await new Promise<void>((resolve, reject) =>
       out.end((err?: Error | null) => (err ? reject(err) : resolve())),
     );
+    if (failed.error) throw failed.error;
   } catch (err) {
     out.destroy();
     throw new HearthError(
