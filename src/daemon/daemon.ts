@@ -183,15 +183,19 @@ export class Daemon {
   /** Erases what deleted files left in the index, and audit entries past their retention. */
   private purge(): void {
     const { store, config } = this.hearth;
-    store.audit.prune(Date.now() - config.audit.retentionDays * DAY_MS);
+    this.pruneAudit();
     const { nextPurgeAt } = store.purgeDeleted(config.privacy.keepDeletedDays * DAY_MS);
     if (nextPurgeAt !== null) this.purges.scheduleAt(nextPurgeAt);
   }
 
   /** `hearth forget --purge`: erased at once, the index compacted. */
   purgeNow(): PurgeReport {
-    this.hearth.store.audit.prune(Date.now() - this.hearth.config.audit.retentionDays * DAY_MS);
+    this.pruneAudit();
     return this.hearth.store.purgeNow();
+  }
+
+  private pruneAudit(): void {
+    this.hearth.store.audit.prune(Date.now() - this.hearth.config.audit.retentionDays * DAY_MS);
   }
 
   /** Stops everything, each step whatever the one before did; the lock is released last, always. */

@@ -169,6 +169,45 @@ export async function writeNote(
   }
 }
 
+/** A memory note's provenance as search and recall show it. */
+export interface MemoryInfo {
+  id: string;
+  created: string;
+  client: string | null;
+  tags: string[];
+  supersededBy?: { id: string; path: string | null };
+}
+
+/**
+ * Provenance for the memory notes among `paths`; a superseded note names the note that corrects it
+ * (found once, only when there is one).
+ */
+export async function memoryInfo(
+  dir: string,
+  paths: readonly string[],
+): Promise<Map<string, MemoryInfo>> {
+  const out = new Map<string, MemoryInfo>();
+  let all: Note[] | null = null;
+  for (const path of new Set(paths)) {
+    if (!isInside(path, dir)) continue;
+    const note = await readNote(path);
+    if (!note) continue;
+    const info: MemoryInfo = {
+      id: note.id,
+      created: note.created,
+      client: note.client,
+      tags: note.tags,
+    };
+    if (note.supersededBy) {
+      all ??= await listNotes(dir);
+      const by = all.find((n) => n.id === note.supersededBy);
+      info.supersededBy = { id: note.supersededBy, path: by?.path ?? null };
+    }
+    out.set(path, info);
+  }
+  return out;
+}
+
 /** Records in a note's front matter that a newer note corrects it; the note itself is kept. */
 export async function markSuperseded(note: Note, by: string): Promise<void> {
   // Read again now, not from the listing: a note forgotten meanwhile is not brought back.

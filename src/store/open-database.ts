@@ -18,12 +18,8 @@ export interface OpenOptions {
 function connect(file: string, options: OpenOptions): Database.Database {
   const fresh = !existsSync(file);
   const db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : {});
-  // A new index is encrypted from its first page when it comes with a key.
-  if (fresh && options.key) {
-    unlock(db, file, options.key);
-    return db;
-  }
-  if (!isEncrypted(file)) return db;
+  // A new index is encrypted from its first page when it comes with a key; an existing one when it is.
+  if (fresh ? !options.key : !isEncrypted(file)) return db;
   if (!options.key) {
     db.close();
     throw new HearthError(

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Location } from "../../store/types.js";
 import type { Caller } from "../caller.js";
 import type { ServiceContext } from "../context.js";
-import { type MemoryInfo, memoryInfo } from "./search.js";
+import { type MemoryInfo, memoryInfo } from "../memory-notes.js";
 
 const DAY_MS = 86_400_000;
 
@@ -73,7 +73,7 @@ export async function recall(
     search(others, Date.now() - input.days * DAY_MS),
   ]);
   const info = await memoryInfo(
-    ctx,
+    memoryDir,
     noteHits.map((n) => n.path),
   );
   const notes = noteHits

@@ -5,8 +5,7 @@ import type { Location } from "../../store/types.js";
 import type { SearchFilters, SearchProgress, SearchRequest } from "../../search/search.js";
 import type { Caller } from "../caller.js";
 import type { ServiceContext } from "../context.js";
-import { isInside } from "../../pipeline/index-policy.js";
-import { listNotes, type Note, readNote } from "../memory-notes.js";
+import { type MemoryInfo, memoryInfo } from "../memory-notes.js";
 import { dateField, kindsField, pathField } from "../schema-parts.js";
 
 /** What an agent may ask: bounded, as a tool's answer must fit a model's context. */
@@ -67,45 +66,6 @@ export interface SearchResult {
     /** The hit is these rows of a table: send both to query_table for typed values. */
     table?: { table: string; rows: { from: number; to: number } };
   }[];
-}
-
-export interface MemoryInfo {
-  id: string;
-  created: string;
-  client: string | null;
-  tags: string[];
-  supersededBy?: { id: string; path: string | null };
-}
-
-/**
- * Provenance for the memory notes among `paths`; a superseded note names the note that corrects it
- * (found once, only when there is one).
- */
-export async function memoryInfo(
-  ctx: ServiceContext,
-  paths: readonly string[],
-): Promise<Map<string, MemoryInfo>> {
-  const dir = ctx.runtime.memoryDir();
-  const out = new Map<string, MemoryInfo>();
-  let all: Note[] | null = null;
-  for (const path of new Set(paths)) {
-    if (!isInside(path, dir)) continue;
-    const note = await readNote(path);
-    if (!note) continue;
-    const info: MemoryInfo = {
-      id: note.id,
-      created: note.created,
-      client: note.client,
-      tags: note.tags,
-    };
-    if (note.supersededBy) {
-      all ??= await listNotes(dir);
-      const by = all.find((n) => n.id === note.supersededBy);
-      info.supersededBy = { id: note.supersededBy, path: by?.path ?? null };
-    }
-    out.set(path, info);
-  }
-  return out;
 }
 
 function tableRows(
@@ -175,27 +135,20 @@ export async function search(
   };
   const response = await ctx.searcher.search(request, signal, onProgress);
   const tables = ctx.scope(caller).tables;
-  const results = response.results.map(({ chunkId: _chunkId, ...hit }) => {
+  const hits = response.results.map(({ chunkId: _chunkId, ...hit }) => {
     const table = tables ? tableRows(ctx, hit.path, hit.location) : null;
     return { ...hit, ...(table ? { table } : {}) };
   });
   // A corrected memory ranks below what corrects it, and says so.
   const memories = await memoryInfo(
-    ctx,
-    results.map((r) => r.path),
+    ctx.runtime.memoryDir(),
+    hits.map((r) => r.path),
   );
-  const annotated = results.map((r) => {
+  const superseded = (r: { path: string }) => memories.get(r.path)?.supersededBy !== undefined;
+  const results = [...hits.filter((r) => !superseded(r)), ...hits.filter(superseded)].map((r) => {
     const memory = memories.get(r.path);
     return memory ? { ...r, memory } : r;
   });
-  const superseded = (r: (typeof annotated)[number]) =>
-    "memory" in r && r.memory?.supersededBy !== undefined;
-  results.splice(
-    0,
-    results.length,
-    ...annotated.filter((r) => !superseded(r)),
-    ...annotated.filter(superseded),
-  );
   const unsearched = unsearchedIn(ctx, filters);
   const result: SearchResult = {
     mode: response.mode,
