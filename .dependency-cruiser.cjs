@@ -2,7 +2,7 @@
 // service; the daemon knows no face; only the store touches SQLite; lower layers never import upper.
 const FACES = "^src/(mcp|rpc|web|cli|host)/";
 const BELOW_SERVICE =
-  "^src/(store|pipeline|indexers|chunk|embed|search|tables|table-query|daemon|config)/";
+  "^src/(store|pipeline|indexers|chunk|embed|search|tables|table-query|daemon|config|actions)/";
 
 module.exports = {
   forbidden: [

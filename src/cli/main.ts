@@ -205,6 +205,25 @@ function program(cli: CliContext): Command {
       (await import("./commands/audit-command.js")).runAudit(cli, opts),
     );
 
+  p.command("actions")
+    .description(
+      "what agents changed in your files (append_to_note, create_note, edit_note, move_file)",
+    )
+    .option("--limit <n>", "how many of the latest", "20")
+    .option("--json", "print JSON")
+    .action(async (opts: { limit?: string; json?: boolean }) =>
+      (await import("./commands/actions-command.js")).runActions(cli, opts),
+    );
+
+  p.command("undo")
+    .description("put back the latest actions agents took on your files, newest first")
+    .argument("[count]", "how many actions to undo", "1")
+    .option("--id <n>", "undo this one action (its number in `hearth actions`)")
+    .option("--json", "print JSON")
+    .action(async (count: string | undefined, opts: { id?: string; json?: boolean }) =>
+      (await import("./commands/actions-command.js")).runUndo(cli, count, opts),
+    );
+
   const table = p
     .command("table")
     .description("statements and spreadsheets as tables: filter, group and sum, with citations");

@@ -14,8 +14,16 @@ export const TOOL_NAMES = [
   "status",
   "remember",
   "forget",
+  "append_to_note",
+  "create_note",
+  "edit_note",
+  "move_file",
 ] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
+
+/** The tools that change the user's own files: only in writable folders, each one confirmed. */
+export const ACTION_TOOLS = ["append_to_note", "create_note", "edit_note", "move_file"] as const;
+export type ActionTool = (typeof ACTION_TOOLS)[number];
 
 const profileSchema = z
   .object({
@@ -27,6 +35,10 @@ const profileSchema = z
     tables: z.boolean().default(true),
     /** The memory folder: not seen, searched and read, or also written (remember, forget). */
     memory: z.enum(["none", "read", "write"]).default("none"),
+    /** Folders (inside its roots) where it may create, edit and move notes; none when left out. */
+    writable: z.array(z.string().min(1)).default([]),
+    /** Writes from a client that cannot ask the user (no MCP elicitation) go ahead unconfirmed. */
+    unconfirmedWrites: z.boolean().default(false),
   })
   .strict();
 export type ProfileConfig = z.infer<typeof profileSchema>;
@@ -106,6 +118,16 @@ export const configSchema = z
         retentionDays: positiveInt(1, 36500),
         /** "hash": searches are logged as a salted hash of the query, never its text. */
         queries: z.enum(["text", "hash"]),
+      })
+      .strict(),
+    actions: z
+      .object({
+        /** Folders (roots, or folders inside them) where agents may create, edit and move notes. */
+        writable: z.array(z.string().min(1)),
+        /** Writes from a client that cannot ask the user (no MCP elicitation) go ahead unconfirmed. */
+        unconfirmedWrites: z.boolean(),
+        /** How many of the latest actions keep the previous version for `hearth undo`. */
+        keepVersions: positiveInt(1, 100_000),
       })
       .strict(),
     privacy: z

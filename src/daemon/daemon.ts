@@ -194,8 +194,11 @@ export class Daemon {
     return this.hearth.store.purgeNow();
   }
 
+  /** The audit log and the action journal (with the previous versions it keeps) age alike. */
   private pruneAudit(): void {
-    this.hearth.store.audit.prune(Date.now() - this.hearth.config.audit.retentionDays * DAY_MS);
+    const before = Date.now() - this.hearth.config.audit.retentionDays * DAY_MS;
+    this.hearth.store.audit.prune(before);
+    this.hearth.store.actions.prune(before);
   }
 
   /** Stops everything, each step whatever the one before did; the lock is released last, always. */

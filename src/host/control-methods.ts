@@ -22,6 +22,8 @@ export function controlMethods(
     ["query_table", (params) => service.queryTable(CLI_CALLER, params)],
     ["table_categories", (params) => service.tableCategories(CLI_CALLER, params)],
     ["audit", (params) => service.auditLog(CLI_CALLER, params)],
+    ["actions", (params) => service.actions(CLI_CALLER, params)],
+    ["undo", (params) => service.undo(CLI_CALLER, params)],
     [
       "settled",
       async (params) => {

@@ -3,6 +3,7 @@
 import type {
   CallToolResult,
   ContentBlock,
+  InputRequiredResult,
   ServerContext,
   ToolAnnotations,
 } from "@modelcontextprotocol/server";
@@ -17,13 +18,20 @@ export interface ToolCall {
   caller: Caller;
   ctx: ServerContext;
   args: unknown;
+  /** Whether the client can ask its user a question (MCP elicitation in form mode). */
+  canElicit: boolean;
 }
 
-export interface ToolAnswer {
-  result: Record<string, unknown>;
-  /** Extra content items (resource links) after the JSON text. */
-  links?: ContentBlock[];
-}
+export type ToolAnswer =
+  | {
+      result: Record<string, unknown>;
+      /** Extra content items (resource links) after the JSON text. */
+      links?: ContentBlock[];
+    }
+  /** The user must answer first (a confirmation); the client calls again with the answer. */
+  | { inputRequired: InputRequiredResult };
+
+export type ToolAnnotationsOf = Pick<ToolAnnotations, "destructiveHint" | "idempotentHint">;
 
 export interface Tool {
   name: string;
@@ -65,7 +73,9 @@ export async function reportProgress(
     .catch(() => undefined);
 }
 
-export function toolResult(answer: ToolAnswer): CallToolResult {
+export function toolResult(
+  answer: Exclude<ToolAnswer, { inputRequired: unknown }>,
+): CallToolResult {
   return {
     content: [
       { type: "text", text: JSON.stringify(answer.result, null, 2) },

@@ -1,4 +1,4 @@
-// What the audit log keeps of a call's arguments. A note's text never: the note is its own record,
+// What the audit log keeps of a call's arguments. Text written to a file never: the note is its own record,
 // and `forget` must leave no copy behind. With audit.queries "hash", what was looked for (a search's
 // query, a table query's text and values, a note's title) only as a salted hash: two equal searches
 // show as equal, and a guess can be checked, but the log does not say what was searched.
@@ -14,6 +14,14 @@ const QUERY_FIELDS: Record<string, readonly string[]> = {
   recall: ["topic"],
 };
 
+/** The fields that hold text written to a file: the file is its own record, the log says how long. */
+const WRITTEN_FIELDS: Record<string, readonly string[]> = {
+  remember: ["text"],
+  append_to_note: ["text"],
+  create_note: ["text"],
+  edit_note: ["old_text", "new_text"],
+};
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -26,7 +34,10 @@ export function auditedArguments(
 ): unknown {
   if (!isRecord(input)) return input ?? {};
   const out: Record<string, unknown> = { ...input };
-  if (tool === "remember" && typeof out.text === "string") out.text = `(${out.text.length} chars)`;
+  for (const field of WRITTEN_FIELDS[tool] ?? []) {
+    const value = out[field];
+    if (typeof value === "string") out[field] = `(${value.length} chars)`;
+  }
   if (logging === "hash") {
     for (const field of QUERY_FIELDS[tool] ?? []) {
       if (out[field] === undefined) continue;

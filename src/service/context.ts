@@ -16,6 +16,7 @@ import type { Caller } from "./caller.js";
 import { parseInput } from "./parse-input.js";
 import type { IndexRuntime } from "./runtime.js";
 import { type Scope, Scopes } from "./scope.js";
+import { KeyedQueue } from "./keyed-queue.js";
 
 export interface ServiceDeps {
   paths: HearthPaths;
@@ -36,6 +37,8 @@ export class ServiceContext {
   readonly extractor: Extractor;
   readonly runtime: IndexRuntime;
   readonly scopes: Scopes;
+  /** Writes to one place (the memory folder, the user's files) one at a time. */
+  readonly writes = new KeyedQueue();
 
   constructor(deps: ServiceDeps) {
     this.paths = deps.paths;
@@ -45,7 +48,7 @@ export class ServiceContext {
     this.searcher = deps.searcher;
     this.extractor = deps.extractor;
     this.runtime = deps.runtime;
-    this.scopes = new Scopes(deps.config.profiles);
+    this.scopes = new Scopes(deps.config.profiles, deps.config.actions);
   }
 
   parse<S extends z.ZodType>(schema: S, raw: unknown, op: string): z.output<S> {

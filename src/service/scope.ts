@@ -5,7 +5,7 @@ import { realpathSync } from "node:fs";
 import { homedir } from "node:os";
 import { resolve } from "node:path";
 import type { Config, ProfileConfig, ToolName } from "../config/schema.js";
-import { TOOL_NAMES } from "../config/schema.js";
+import { ACTION_TOOLS, TOOL_NAMES } from "../config/schema.js";
 import { HearthError } from "../errors.js";
 import { isInside } from "../pipeline/index-policy.js";
 
@@ -17,7 +17,13 @@ export interface Scope {
   /** query_table, and search hits' pointers into tables. */
   tables: boolean;
   memory: ProfileConfig["memory"];
+  /** Real paths of the folders where it may create, edit and move notes (none: no action tools). */
+  writable: string[];
+  /** Whether a write may go ahead when the client cannot ask the user to confirm it. */
+  unconfirmedWrites: boolean;
 }
+
+type WriteSettings = Pick<Config["actions"], "writable" | "unconfirmedWrites">;
 
 const ALL_TOOLS: ReadonlySet<ToolName> = new Set(TOOL_NAMES);
 
@@ -34,10 +40,24 @@ function realOrNull(path: string): string | null {
 }
 
 export class Scopes {
-  /** Profile roots resolved once: a folder that does not exist (yet) shows nothing. */
-  private readonly resolved = new Map<string, string[]>();
+  /** Configured folders resolved once: a folder that does not exist (yet) shows nothing. */
+  private readonly resolved = new Map<string, string | null>();
 
-  constructor(private readonly profiles: Config["profiles"]) {}
+  constructor(
+    private readonly profiles: Config["profiles"],
+    private readonly actions: WriteSettings = { writable: [], unconfirmedWrites: false },
+  ) {}
+
+  /** The real paths of configured folders (each resolved once), those that exist. */
+  private real(folders: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const folder of folders) {
+      if (!this.resolved.has(folder)) this.resolved.set(folder, realOrNull(folder));
+      const real = this.resolved.get(folder);
+      if (real) out.push(real);
+    }
+    return out;
+  }
 
   names(): string[] {
     return Object.keys(this.profiles).sort();
@@ -65,14 +85,19 @@ export class Scopes {
    */
   of(profile: string | null, indexed: readonly string[], memoryDir: string): Scope {
     if (profile === null) {
-      return { profile, roots: [...indexed], tools: ALL_TOOLS, tables: true, memory: "write" };
+      const writable = writableWithin(this.real(this.actions.writable), indexed, memoryDir);
+      return {
+        profile,
+        roots: [...indexed],
+        tools: writable.length > 0 ? ALL_TOOLS : withoutActions(ALL_TOOLS),
+        tables: true,
+        memory: "write",
+        writable,
+        unconfirmedWrites: this.actions.unconfirmedWrites,
+      };
     }
     const config = this.profile(profile);
-    let mine = this.resolved.get(profile);
-    if (!mine) {
-      mine = config.roots.map(realOrNull).filter((p): p is string => p !== null);
-      this.resolved.set(profile, mine);
-    }
+    const mine = this.real(config.roots);
     // A profile kept from the memory folder must not see it through a folder that holds it.
     const holder = mine.find((folder) => isInside(memoryDir, folder));
     if (config.memory === "none" && holder !== undefined) {
@@ -91,12 +116,48 @@ export class Scopes {
       }
     }
     if (config.memory !== "none" && indexed.includes(memoryDir)) roots.add(memoryDir);
+    const writable = writableWithin(this.real(config.writable), [...roots], memoryDir);
     const tools = new Set(config.tools ?? TOOL_NAMES);
+    if (writable.length === 0) for (const tool of ACTION_TOOLS) tools.delete(tool);
     if (!config.tables) tools.delete("query_table");
     if (config.memory !== "write") {
       tools.delete("remember");
       tools.delete("forget");
     }
-    return { profile, roots: [...roots], tools, tables: config.tables, memory: config.memory };
+    return {
+      profile,
+      roots: [...roots],
+      tools,
+      tables: config.tables,
+      memory: config.memory,
+      writable,
+      unconfirmedWrites: config.unconfirmedWrites,
+    };
   }
+}
+
+function withoutActions(tools: ReadonlySet<ToolName>): ReadonlySet<ToolName> {
+  const rest = new Set(tools);
+  for (const tool of ACTION_TOOLS) rest.delete(tool);
+  return rest;
+}
+
+/**
+ * The writable folders that lie inside what is visible (a folder holding a root narrows to the
+ * root), never the memory folder: remember and forget are its only writers.
+ */
+function writableWithin(
+  folders: readonly string[],
+  visible: readonly string[],
+  memoryDir: string,
+): string[] {
+  const out = new Set<string>();
+  for (const folder of folders) {
+    for (const root of visible) {
+      if (root === memoryDir || isInside(root, memoryDir)) continue;
+      const narrowed = isInside(folder, root) ? folder : isInside(root, folder) ? root : null;
+      if (narrowed !== null && !isInside(narrowed, memoryDir)) out.add(narrowed);
+    }
+  }
+  return [...out];
 }

@@ -1,12 +1,13 @@
 // The application layer every face calls — MCP tools, the control socket (and so the CLI), the web
 // page: each operation validates its input with one schema, applies the caller's scope, and agents'
 // calls are written to the audit log here, once.
-import type { ToolName } from "../config/schema.js";
+import type { ActionTool, ToolName } from "../config/schema.js";
 import { HearthError, errorMessage } from "../errors.js";
 import { isInside } from "../pipeline/index-policy.js";
 import { auditedArguments } from "./audit-arguments.js";
 import type { Caller } from "./caller.js";
 import { ServiceContext, type ServiceDeps } from "./context.js";
+import { act, type Consent, planAction } from "./ops/actions.js";
 import { auditLog } from "./ops/audit.js";
 import { files, recent, sources } from "./ops/catalog.js";
 import { forget, remember, type MemoryHooks } from "./ops/memory.js";
@@ -15,6 +16,7 @@ import { recall } from "./ops/recall.js";
 import { search } from "./ops/search.js";
 import { status } from "./ops/status.js";
 import { queryTable, tableCategories } from "./ops/tables.js";
+import { listActions, undo } from "./ops/undo.js";
 
 /** The tool each operation belongs to, for a profile's list of tools. */
 const TOOL_OF: Record<string, ToolName> = {
@@ -30,12 +32,25 @@ const TOOL_OF: Record<string, ToolName> = {
   status: "status",
   remember: "remember",
   forget: "forget",
+  append_to_note: "append_to_note",
+  create_note: "create_note",
+  edit_note: "edit_note",
+  move_file: "move_file",
 };
 
 interface Outcome<T> {
   result: T;
   /** Files the answer exposes to the caller, for the audit log. */
   paths: readonly string[];
+  /** What the audit log keeps of the outcome besides the paths (an action's hashes). */
+  detail?: Record<string, unknown>;
+}
+
+/** What the user is asked to confirm: the change in words and lines, and what stands for it. */
+export interface ActionPreview {
+  summary: string;
+  preview: string;
+  digest: string;
 }
 
 export interface CallOptions {
@@ -138,6 +153,37 @@ export class HearthService {
     return this.run(caller, "forget", input, () => forget(this.ctx, caller, input));
   }
 
+  /** What an action would change now; nothing is written (and nothing audited: nothing is done). */
+  async previewAction(caller: Caller, tool: ActionTool, input: unknown): Promise<ActionPreview> {
+    this.authorize(caller, tool);
+    const plan = await planAction(this.ctx, caller, tool, input);
+    return { summary: plan.summary, preview: plan.preview, digest: plan.digest };
+  }
+
+  /**
+   * Does an action on the user's files as the user answered (or refuses it, audited either way).
+   * A confirmation holds only for the change the user saw: if the file changed meanwhile, the
+   * answer is the new preview, to ask again.
+   */
+  async act(caller: Caller, tool: ActionTool, input: unknown, consent: Consent) {
+    const outcome = await this.run(caller, tool, input, () =>
+      act(this.ctx, caller, tool, input, consent),
+    );
+    if (!("stale" in outcome)) return outcome;
+    const { summary, preview, digest } = outcome.stale;
+    return { stale: { summary, preview, digest } satisfies ActionPreview };
+  }
+
+  /** The latest actions agents took on the user's files (the user's own command). */
+  actions(caller: Caller, input: unknown = {}) {
+    return this.run(caller, "actions", input, () => listActions(this.ctx, caller, input));
+  }
+
+  /** Puts the latest actions back (the user's own command). */
+  undo(caller: Caller, input: unknown = {}) {
+    return this.run(caller, "undo", input, () => undo(this.ctx, caller, input));
+  }
+
   /** Runs an operation; an agent's call is audited with what it exposed, or why it was refused. */
   private async run<T>(
     caller: Caller,
@@ -147,8 +193,8 @@ export class HearthService {
   ): Promise<T> {
     try {
       this.authorize(caller, op);
-      const { result, paths } = await work();
-      if (caller.agent) this.audit(caller, op, input, paths, null);
+      const { result, paths, detail } = await work();
+      if (caller.agent) this.audit(caller, op, input, paths, null, detail);
       return result;
     } catch (err) {
       if (caller.agent) {
@@ -165,14 +211,16 @@ export class HearthService {
     input: unknown,
     paths: readonly string[],
     error: string | null,
+    detail?: Record<string, unknown>,
   ): void {
     const { audit } = this.ctx.store;
+    const args = auditedArguments(tool, input, this.ctx.config.audit.queries, () => audit.salt());
     audit.record({
       at: Date.now(),
       client: caller.client,
       profile: caller.profile,
       tool,
-      arguments: auditedArguments(tool, input, this.ctx.config.audit.queries, () => audit.salt()),
+      arguments: detail ? { ...(args as object), outcome: detail } : args,
       paths,
       error,
     });

@@ -158,6 +158,27 @@ const MIGRATIONS: readonly string[] = [
   -- The profile whose scope the call ran under (null: everything).
   ALTER TABLE audit ADD COLUMN profile TEXT;
   `,
+  // 7 → 8: the actions agents took on the user's files, with what `hearth undo` needs to reverse them.
+  `
+  CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    client TEXT NOT NULL,
+    profile TEXT,
+    tool TEXT NOT NULL,
+    -- The file written, created, or moved away from.
+    path TEXT NOT NULL,
+    -- move_file: where it went.
+    to_path TEXT,
+    -- sha256 of the bytes before (null: the file did not exist) and after.
+    before_hash TEXT,
+    after_hash TEXT NOT NULL,
+    -- The previous version of an edited file (dropped past actions.keepVersions).
+    before_bytes BLOB,
+    undone_at INTEGER
+  );
+  CREATE INDEX actions_at ON actions(at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

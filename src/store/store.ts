@@ -1,6 +1,7 @@
 // The index store: one SQLite file holding roots, files, chunks, FTS rows, vectors, tables and the
 // audit log. Only this folder writes SQL; each concern has its query module on one statement cache.
 import { HearthError } from "../errors.js";
+import { ActionJournal } from "./action-journal.js";
 import { AuditLog } from "./audit-log.js";
 import { Catalog } from "./catalog.js";
 import { Eraser, type PurgeReport } from "./eraser.js";
@@ -39,6 +40,7 @@ export class Store {
   readonly retrieval: Retrieval;
   readonly catalog: Catalog;
   readonly audit: AuditLog;
+  readonly actions: ActionJournal;
   readonly tables: TableStore;
   private readonly eraser: Eraser;
   /** Set when chunks were deleted since the last purge. */
@@ -53,6 +55,7 @@ export class Store {
     this.retrieval = new Retrieval(sql);
     this.catalog = new Catalog(sql);
     this.audit = new AuditLog(sql);
+    this.actions = new ActionJournal(sql);
     this.tables = new TableStore(sql);
     this.eraser = new Eraser(sql);
   }

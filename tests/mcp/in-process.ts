@@ -1,6 +1,6 @@
 // A real MCP client connected to Hearth's MCP server in this process, over the SDK's linked
 // in-memory transport: the protocol layer end to end, without spawning anything.
-import { Client, InMemoryTransport } from "@modelcontextprotocol/client";
+import { Client, type ClientOptions, InMemoryTransport } from "@modelcontextprotocol/client";
 import { afterAll } from "vitest";
 import { silentLogger } from "../../src/log.js";
 import { createMcpServer } from "../../src/mcp/server.js";
@@ -15,11 +15,15 @@ export async function connectInProcess(
   service: HearthService,
   name = "in-process-client",
   profile: string | null = null,
+  options: ClientOptions = {},
+  /** Registers handlers (elicitation, say) before the client connects. */
+  prepare?: (client: Client) => void,
 ): Promise<Client> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const server = createMcpServer({ service, version: "test", log: silentLogger, profile });
   await server.connect(serverSide);
-  const client = new Client({ name, version: "0.1" });
+  const client = new Client({ name, version: "0.1" }, options);
+  prepare?.(client);
   await client.connect(clientSide);
   open.push(client);
   return client;

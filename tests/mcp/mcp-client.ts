@@ -1,6 +1,6 @@
 // A real MCP client (the SDK's Client) talking to a spawned `hearth mcp` over stdio.
 import { fileURLToPath } from "node:url";
-import { Client } from "@modelcontextprotocol/client";
+import { Client, type ClientCapabilities } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
@@ -11,10 +11,13 @@ export async function connectStdio(
   env: NodeJS.ProcessEnv,
   era: Era = "2025-11-25",
   onResourcesChanged?: () => void,
+  /** Capabilities to declare, and handlers to register before connecting (elicitation, say). */
+  extra: { capabilities?: ClientCapabilities; prepare?: (client: Client) => void } = {},
 ): Promise<Client> {
   const client = new Client(
     { name: "hearth-test-client", version: "1.2.3" },
     {
+      ...(extra.capabilities ? { capabilities: extra.capabilities } : {}),
       ...(era === "2026-07-28" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {}),
       ...(onResourcesChanged
         ? {
@@ -25,6 +28,7 @@ export async function connectStdio(
         : {}),
     },
   );
+  extra.prepare?.(client);
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, "mcp"],

@@ -354,11 +354,15 @@ describe("profiles", () => {
     const folder = tempDir();
     const memory = join(folder, "ai-memory");
     mkdirSync(memory);
-    const scopes = new Scopes({ p: { roots: [folder], tables: true, memory: "none" } });
+    const scopes = new Scopes({
+      p: { roots: [folder], tables: true, memory: "none", writable: [], unconfirmedWrites: false },
+    });
     expect(() => scopes.of("p", [folder, memory], memory)).toThrow(
       /profiles\.p\.memory" is "none", but the profile's folder .* holds the memory folder[\s\S]*set profiles\.p\.memory to "read"/,
     );
-    const reading = new Scopes({ p: { roots: [folder], tables: true, memory: "read" } });
+    const reading = new Scopes({
+      p: { roots: [folder], tables: true, memory: "read", writable: [], unconfirmedWrites: false },
+    });
     expect(reading.of("p", [folder, memory], memory).roots).toContain(memory);
   });
 });

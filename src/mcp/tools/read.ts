@@ -10,6 +10,11 @@ const readOutput = z.object({
   totalLines: z.number(),
   text: z.string().describe("the lines, each prefixed with its number and a tab"),
   nextCursor: z.string().optional(),
+  hash: z
+    .string()
+    .describe(
+      "sha256 of the file as read: send it with edit_note, which refuses a file changed since",
+    ),
 });
 
 export const readTool: Tool = {

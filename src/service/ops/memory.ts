@@ -67,24 +67,6 @@ export interface MemoryHooks {
   progress?: (done: number, total: number, message: string) => Promise<void>;
 }
 
-/** The memory folders being written, each with its last queued write. */
-const writing = new Map<string, Promise<unknown>>();
-
-/**
- * One write to a memory folder at a time: the same note remembered twice at once is written once,
- * and two corrections of one note do not both take it.
- */
-async function serially<T>(dir: string, work: () => Promise<T>): Promise<T> {
-  const run = (writing.get(dir) ?? Promise.resolve()).then(work, work);
-  const settled = run.catch(() => undefined);
-  writing.set(dir, settled);
-  try {
-    return await run;
-  } finally {
-    if (writing.get(dir) === settled) writing.delete(dir);
-  }
-}
-
 export interface RememberResult {
   path: string;
   id: string;
@@ -133,7 +115,9 @@ export async function remember(
   hooks: MemoryHooks = {},
 ): Promise<{ result: RememberResult; paths: string[] }> {
   const input = ctx.parse(rememberInput, raw, "remember");
-  return serially(ctx.runtime.memoryDir(), () => rememberNow(ctx, caller, input, hooks));
+  // One write to the memory folder at a time: the same note remembered twice at once is written
+  // once, and two corrections of one note do not both take it.
+  return ctx.writes.run(ctx.runtime.memoryDir(), () => rememberNow(ctx, caller, input, hooks));
 }
 
 async function rememberNow(

@@ -1,6 +1,7 @@
 // read: numbered lines of a file the caller may see, exactly the text the index holds, cut at about
 // 10k tokens with a cursor to continue. PDF, DOCX, HTML and email read as their extracted text.
 import { z } from "zod";
+import { versionHash } from "../../actions/note-text.js";
 import { HearthError } from "../../errors.js";
 import type { Extractor } from "../../indexers/extractor.js";
 import type { ExtractInput } from "../../indexers/indexer.js";
@@ -36,6 +37,8 @@ export interface ReadRange {
   text: string;
   /** Present when the range was cut short: pass it back as `cursor` to read on. */
   nextCursor?: string;
+  /** sha256 of the file's bytes: the version read, which edit_note is sent back. */
+  hash: string;
 }
 
 const readCursor = z.object({ path: z.string(), line: z.number().int().min(1).max(MAX_LINE) });
@@ -62,7 +65,7 @@ export function lineRange(
   startLine: number,
   endLine: number | undefined,
   maxChars = MAX_READ_CHARS,
-): ReadRange {
+): Omit<ReadRange, "hash"> {
   const lines = text.split(/\r\n|\r|\n/);
   const start = Math.max(1, startLine);
   const end = Math.min(lines.length, endLine ?? lines.length);
@@ -75,7 +78,7 @@ export function lineRange(
     out.push(numbered.length > maxChars ? numbered.slice(0, maxChars) : numbered);
     size += numbered.length + 1;
   }
-  const result: ReadRange = {
+  const result: Omit<ReadRange, "hash"> = {
     path,
     startLine: start,
     endLine: line - 1,
@@ -114,5 +117,6 @@ export async function read(
     { path: file.path, bytes: file.bytes, mtimeMs: file.stat.mtimeMs },
     ctx.extractor,
   );
-  return { result: lineRange(file.path, text, start, input.endLine), paths: [file.path] };
+  const range = lineRange(file.path, text, start, input.endLine);
+  return { result: { ...range, hash: versionHash(file.bytes) }, paths: [file.path] };
 }

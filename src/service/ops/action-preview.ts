@@ -1,0 +1,58 @@
+// What the user is shown before an action: the lines that go and come, numbered, with a little
+// context — enough to judge the change, cut short when it is long.
+
+/** What a preview shows of a planned action. */
+export interface PreviewOf {
+  tool: string;
+  path: string;
+  toPath: string | null;
+  before: Buffer | null;
+  after: Buffer | null;
+}
+
+const CONTEXT = 2;
+const MAX_LINES = 60;
+const MAX_LINE_CHARS = 300;
+
+const clip = (line: string) =>
+  line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) + " …" : line;
+
+function linesOf(bytes: Buffer | null): string[] {
+  if (!bytes) return [];
+  const lines = bytes
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+
+/** The changed block between two versions: common lines at both ends are context, not change. */
+function changedBlock(before: string[], after: string[]): string[] {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  const out: string[] = [];
+  const from = Math.max(0, start - CONTEXT);
+  for (let i = from; i < start; i++) out.push(`  ${i + 1}\t${clip(before[i]!)}`);
+  for (let i = start; i < endB; i++) out.push(`- ${i + 1}\t${clip(before[i]!)}`);
+  for (let i = start; i < endA; i++) out.push(`+ ${i + 1}\t${clip(after[i]!)}`);
+  for (let i = endA; i < Math.min(after.length, endA + CONTEXT); i++)
+    out.push(`  ${i + 1}\t${clip(after[i]!)}`);
+  return out;
+}
+
+export function planPreview(plan: PreviewOf): string {
+  if (plan.tool === "move_file") return `from ${plan.path}\n  to ${plan.toPath}`;
+  const lines = changedBlock(linesOf(plan.before), linesOf(plan.after));
+  if (lines.length <= MAX_LINES) return lines.join("\n");
+  return [
+    ...lines.slice(0, MAX_LINES),
+    `… and ${lines.length - MAX_LINES} more changed line(s)`,
+  ].join("\n");
+}
