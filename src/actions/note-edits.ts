@@ -19,7 +19,7 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** The ATX headings of a markdown text, outside fenced code. */
-export function headingsOf(lines: readonly string[]): Heading[] {
+function headingsOf(lines: readonly string[]): Heading[] {
   const out: Heading[] = [];
   let fence: string | null = null;
   lines.forEach((line, index) => {

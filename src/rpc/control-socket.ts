@@ -122,7 +122,11 @@ export function callDaemon<T>(
       );
     }, timeoutMs);
     socket.setEncoding("utf8");
-    socket.on("connect", () => socket.write(JSON.stringify({ id: 1, method, params }) + "\n"));
+    let sent = false;
+    socket.on("connect", () => {
+      sent = true;
+      socket.write(JSON.stringify({ id: 1, method, params }) + "\n");
+    });
     socket.on("data", (data: string) => {
       buffer += data;
       const newline = buffer.indexOf("\n");
@@ -146,11 +150,18 @@ export function callDaemon<T>(
     });
     socket.on("error", (err: NodeJS.ErrnoException) => {
       clearTimeout(timer);
+      // Once the request is sent, the daemon may have acted on it: the caller must not redo it.
       reject(
-        new HearthError(
-          "DAEMON_UNREACHABLE",
-          `no daemon at ${socketPath} (${err.code ?? err.message})`,
-        ),
+        sent
+          ? new HearthError(
+              "DAEMON_NOT_ANSWERING",
+              `the daemon went away while answering ${method} (${err.code ?? err.message})`,
+              "`hearth status` shows whether it runs; see what was done before trying again",
+            )
+          : new HearthError(
+              "DAEMON_UNREACHABLE",
+              `no daemon at ${socketPath} (${err.code ?? err.message})`,
+            ),
       );
     });
   });

@@ -17,6 +17,7 @@ import { parseInput } from "./parse-input.js";
 import type { IndexRuntime } from "./runtime.js";
 import { type Scope, Scopes } from "./scope.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import { CONFIRMATION_TTL_MS, SpentConfirmations } from "./spent-confirmations.js";
 
 export interface ServiceDeps {
   paths: HearthPaths;
@@ -39,6 +40,8 @@ export class ServiceContext {
   readonly scopes: Scopes;
   /** Writes to one place (the memory folder, the user's files) one at a time. */
   readonly writes = new KeyedQueue();
+  /** The user's confirmations already acted on. */
+  readonly confirmations = new SpentConfirmations(CONFIRMATION_TTL_MS);
 
   constructor(deps: ServiceDeps) {
     this.paths = deps.paths;

@@ -7,7 +7,8 @@ import { isInside } from "../pipeline/index-policy.js";
 import { auditedArguments } from "./audit-arguments.js";
 import type { Caller } from "./caller.js";
 import { ServiceContext, type ServiceDeps } from "./context.js";
-import { act, type Consent, planAction } from "./ops/actions.js";
+import { planAction } from "./ops/action-plan.js";
+import { act, type Consent } from "./ops/actions.js";
 import { auditLog } from "./ops/audit.js";
 import { files, recent, sources } from "./ops/catalog.js";
 import { forget, remember, type MemoryHooks } from "./ops/memory.js";
@@ -58,6 +59,9 @@ export interface CallOptions {
   /** Progress of long work (reranking, say): done of total, and what it is doing. */
   onProgress?: (done: number, total: number, message: string) => void;
 }
+
+const refusalOf = (err: unknown) =>
+  err instanceof HearthError ? `${err.code}: ${err.message}` : errorMessage(err);
 
 export class HearthService {
   readonly ctx: ServiceContext;
@@ -155,9 +159,15 @@ export class HearthService {
 
   /** What an action would change now; nothing is written (and nothing audited: nothing is done). */
   async previewAction(caller: Caller, tool: ActionTool, input: unknown): Promise<ActionPreview> {
-    this.authorize(caller, tool);
-    const plan = await planAction(this.ctx, caller, tool, input);
-    return { summary: plan.summary, preview: plan.preview, digest: plan.digest };
+    try {
+      this.authorize(caller, tool);
+      const plan = await planAction(this.ctx, caller, tool, input);
+      return { summary: plan.summary, preview: plan.preview, digest: plan.digest };
+    } catch (err) {
+      // A refused attempt is audited like any refusal, asked or not.
+      if (caller.agent) this.audit(caller, tool, input, [], refusalOf(err));
+      throw err;
+    }
   }
 
   /**
@@ -197,10 +207,7 @@ export class HearthService {
       if (caller.agent) this.audit(caller, op, input, paths, null, detail);
       return result;
     } catch (err) {
-      if (caller.agent) {
-        const why = err instanceof HearthError ? `${err.code}: ${err.message}` : errorMessage(err);
-        this.audit(caller, op, input, [], why);
-      }
+      if (caller.agent) this.audit(caller, op, input, [], refusalOf(err));
       throw err;
     }
   }

@@ -8,7 +8,7 @@ import type { Caller } from "./caller.js";
 import type { ServiceContext } from "./context.js";
 
 /** The kinds of file the note tools write: their text is what the user reads. */
-export const NOTE_KINDS = [".md", ".markdown", ".txt"];
+const NOTE_KINDS = [".md", ".markdown", ".txt"];
 
 function writableFolders(ctx: ServiceContext, caller: Caller): string[] {
   const folders = ctx.scope(caller).writable;
@@ -32,10 +32,18 @@ function notWritable(caller: Caller, path: string, folders: readonly string[]): 
   );
 }
 
-const inside = (path: string, folders: readonly string[]) =>
-  folders.some((f) => isInside(path, f) && path !== f);
+/** Inside a writable folder (not the folder itself), and never in the memory folder. */
+function inside(ctx: ServiceContext, path: string, folders: readonly string[]): boolean {
+  if (isInside(path, ctx.runtime.memoryDir())) return false;
+  return folders.some((f) => isInside(path, f) && path !== f);
+}
 
-function lexical(caller: Caller, path: string, folders: readonly string[]): string {
+function lexical(
+  ctx: ServiceContext,
+  caller: Caller,
+  path: string,
+  folders: readonly string[],
+): string {
   if (!isAbsolute(path) && folders.length !== 1) {
     throw new HearthError(
       "BAD_ARGUMENT",
@@ -44,8 +52,30 @@ function lexical(caller: Caller, path: string, folders: readonly string[]): stri
     );
   }
   const absolute = resolve(folders.length === 1 ? folders[0]! : "/", path);
-  if (!inside(absolute, folders)) throw notWritable(caller, path, folders);
+  if (!inside(ctx, absolute, folders)) throw notWritable(caller, path, folders);
   return absolute;
+}
+
+async function occupied(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT" || err.code === "ENOTDIR") return false;
+      throw err;
+    },
+  );
+}
+
+/**
+ * Where `absolute` really is, judged by its deepest folder that exists (links resolved), or null
+ * when that folder cannot be resolved (a dangling link) or is not a folder.
+ */
+async function realLocation(absolute: string): Promise<string | null> {
+  let existing = dirname(absolute);
+  while (!(await occupied(existing))) existing = dirname(existing);
+  const real = await realpath(existing).catch(() => null);
+  if (real === null || !(await lstat(real)).isDirectory()) return null;
+  return join(real, relative(existing, absolute));
 }
 
 /** The real path of an existing file the caller may change. */
@@ -55,22 +85,27 @@ export async function writableFile(
   path: string,
 ): Promise<string> {
   const folders = writableFolders(ctx, caller);
-  const absolute = lexical(caller, path, folders);
-  const real = await realpath(absolute).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === "ENOENT")
-      throw new HearthError("PATH_NOT_FOUND", `${path} does not exist`, "send the path of a file");
-    throw err;
-  });
-  if (!inside(real, folders)) throw notWritable(caller, path, folders);
+  const absolute = lexical(ctx, caller, path, folders);
+  // Where it would be is decided first: outside, whether it exists is not the caller's to learn.
+  const location = await realLocation(absolute);
+  if (location === null || !inside(ctx, location, folders))
+    throw notWritable(caller, path, folders);
+  const real = await realpath(absolute).catch(() => null);
+  if (real === null) {
+    // A dangling link says nothing of where it points: only an empty name is "not found".
+    if (await occupied(absolute)) throw notWritable(caller, path, folders);
+    throw new HearthError("PATH_NOT_FOUND", `${path} does not exist`, "send the path of a file");
+  }
+  if (!inside(ctx, real, folders)) throw notWritable(caller, path, folders);
   const info = await lstat(real);
   ctx.refuseUnless(ctx.runtime.policy.check(real, info));
   return real;
 }
 
 /**
- * The path a new file may be created at: nothing there yet (not even a dangling link), and the
- * deepest folder of it that exists lies, links resolved, in a writable folder. Folders below that
- * are made when the file is written.
+ * The path a new file may be created at: its deepest existing folder lies, links resolved, in a
+ * writable folder, and nothing is there yet (not even a dangling link). Folders below that are
+ * made when the file is written.
  */
 export async function newFilePath(
   ctx: ServiceContext,
@@ -78,29 +113,16 @@ export async function newFilePath(
   path: string,
 ): Promise<string> {
   const folders = writableFolders(ctx, caller);
-  const absolute = lexical(caller, path, folders);
-  if (
-    await lstat(absolute).then(
-      () => true,
-      () => false,
-    )
-  ) {
+  const absolute = lexical(ctx, caller, path, folders);
+  const real = await realLocation(absolute);
+  if (real === null || !inside(ctx, real, folders)) throw notWritable(caller, path, folders);
+  if (await occupied(real)) {
     throw new HearthError(
       "FILE_EXISTS",
       `${path} already exists`,
       "choose another name, or edit_note / append_to_note to change it",
     );
   }
-  let existing = dirname(absolute);
-  while (
-    !(await lstat(existing).then(
-      () => true,
-      () => false,
-    ))
-  )
-    existing = dirname(existing);
-  const real = join(await realpath(existing), relative(existing, absolute));
-  if (!inside(real, folders)) throw notWritable(caller, path, folders);
   ctx.refuseUnless(ctx.runtime.policy.check(real));
   return real;
 }

@@ -13,51 +13,75 @@ export interface ActionRecord {
   toPath: string | null;
   beforeHash: string | null;
   afterHash: string;
-  /** Whether the previous version is still kept (it is for the latest actions.keepVersions). */
+  /** Whether `hearth undo` can put it back (an edit's previous version is kept for the latest). */
   restorable: boolean;
   undoneAt: number | null;
+  /** Journaled, its write not yet known to have happened (a crash came between). */
+  pending: boolean;
 }
 
-export type NewAction = Omit<ActionRecord, "id" | "restorable" | "undoneAt"> & {
+export type NewAction = Omit<ActionRecord, "id" | "restorable" | "undoneAt" | "pending"> & {
   beforeBytes: Buffer | null;
 };
 
 const COLUMNS = `id, at, client, profile, tool, path, to_path AS toPath, before_hash AS beforeHash,
-  after_hash AS afterHash, before_bytes IS NOT NULL AS restorable, undone_at AS undoneAt`;
+  after_hash AS afterHash, undone_at AS undoneAt, pending,
+  (undone_at IS NULL AND (before_bytes IS NOT NULL OR tool IN ('create_note', 'move_file'))) AS restorable`;
 
-type Row = Omit<ActionRecord, "restorable"> & { restorable: number };
+type Row = Omit<ActionRecord, "restorable" | "pending"> & { restorable: number; pending: number };
 
-const record = (row: Row): ActionRecord => ({ ...row, restorable: row.restorable === 1 });
+const record = (row: Row): ActionRecord => ({
+  ...row,
+  restorable: row.restorable === 1,
+  pending: row.pending === 1,
+});
 
 export class ActionJournal {
   constructor(private readonly sql: Statements) {}
 
-  /** Records an action; only the latest `keep` keep their previous version. */
-  add(action: NewAction, keep: number): number {
-    return this.sql.transaction(() => {
-      const id = Number(
-        this.sql
-          .get(
-            `INSERT INTO actions(at, client, profile, tool, path, to_path, before_hash, after_hash, before_bytes)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            action.at,
-            action.client,
-            action.profile,
-            action.tool,
-            action.path,
-            action.toPath,
-            action.beforeHash,
-            action.afterHash,
-            action.beforeBytes,
-          ).lastInsertRowid,
-      );
+  /** Journals an action about to be written (pending until `done`). */
+  begin(action: NewAction): number {
+    return Number(
+      this.sql
+        .get(
+          `INSERT INTO actions(at, client, profile, tool, path, to_path, before_hash, after_hash, before_bytes, pending)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+        )
+        .run(
+          action.at,
+          action.client,
+          action.profile,
+          action.tool,
+          action.path,
+          action.toPath,
+          action.beforeHash,
+          action.afterHash,
+          action.beforeBytes,
+        ).lastInsertRowid,
+    );
+  }
+
+  /** The action's write happened; only the latest `keep` actions keep their previous version. */
+  done(id: number, keep: number): void {
+    this.sql.transaction(() => {
+      this.sql.get("UPDATE actions SET pending = 0 WHERE id = ?").run(id);
       this.sql
         .get("UPDATE actions SET before_bytes = NULL WHERE id <= ? AND before_bytes IS NOT NULL")
         .run(id - keep);
-      return id;
     });
+  }
+
+  /** The action's write did not happen: no trace of it. */
+  discard(id: number): void {
+    this.sql.get("DELETE FROM actions WHERE id = ?").run(id);
+  }
+
+  /** Actions whose write was never confirmed done (a crash came between), oldest first. */
+  unsettled(): ActionRecord[] {
+    const rows = this.sql
+      .get(`SELECT ${COLUMNS} FROM actions WHERE pending = 1 ORDER BY id`)
+      .all() as Row[];
+    return rows.map(record);
   }
 
   /** The latest actions, newest first. */
@@ -71,7 +95,9 @@ export class ActionJournal {
   /** The latest actions not undone yet, newest first. */
   undoable(limit: number): ActionRecord[] {
     const rows = this.sql
-      .get(`SELECT ${COLUMNS} FROM actions WHERE undone_at IS NULL ORDER BY id DESC LIMIT ?`)
+      .get(
+        `SELECT ${COLUMNS} FROM actions WHERE undone_at IS NULL AND pending = 0 ORDER BY id DESC LIMIT ?`,
+      )
       .all(limit) as Row[];
     return rows.map(record);
   }

@@ -179,6 +179,11 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX actions_at ON actions(at);
   `,
+  // 8 → 9: an action is journaled before its write and marked done after, so a crash between the
+  // two leaves a row to check against the disk, never a change without one.
+  `
+  ALTER TABLE actions ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -284,44 +284,87 @@ describe("actions on the user's files", () => {
     expect(readFileSync(note("journal.md"), "utf8")).toBe(JOURNAL + "- typed meanwhile\n- z\n");
   });
 
-  it("refuses every path out of the writable folders: .., links, other folders — and changes nothing", async () => {
+  it("refuses every path out of the writable folders (.., links, other folders, the memory folder) alike, and changes nothing", async () => {
     const client = await inProcess(null, [], "unasked");
     const secret = readFileSync(join(root, "private/secret.md"), "utf8");
+    // Existing or not, a path outside gets the same answer: nothing is learnt of what is there.
     const outside = [
       "../private/secret.md",
       join(notes, "../private/secret.md"),
       note("out.md"),
       note("linked/secret.md"),
+      note("linked/nothing.md"),
+      note("dangling.md"),
       join(root, "private/secret.md"),
+      join(root, "private/nothing.md"),
       "/etc/hostname",
     ];
-    const newOutside = ["../private/new.md", note("linked/new.md"), join(root, "top.md")];
     const calls: [string, Record<string, unknown>][] = [];
     for (const path of outside) {
       calls.push(["append_to_note", { path, text: "- leaked" }]);
       calls.push(["edit_note", { path, hash: "0".repeat(64), old_text: "safe", new_text: "x" }]);
       calls.push(["move_file", { from: path, to: note("taken.md") }]);
-    }
-    for (const path of [...outside, ...newOutside]) {
+      if (path === note("out.md") || path === note("dangling.md")) continue;
       calls.push(["create_note", { path, text: "# leaked\n" }]);
       calls.push(["move_file", { from: note("journal.md"), to: path }]);
     }
     for (const [tool, args] of calls) {
       const reply = await callTool(client, tool, args);
-      expect(reply.isError, `${tool} ${JSON.stringify(args)}`).toBe(true);
-      expect(text(reply), `${tool} ${JSON.stringify(args)}`).toMatch(
-        /^(PATH_NOT_WRITABLE|FILE_EXISTS)/,
-      );
+      expect(text(reply), `${tool} ${JSON.stringify(args)}`).toMatch(/^PATH_NOT_WRITABLE: /);
     }
-    const dangling = await callTool(client, "create_note", {
-      path: note("dangling.md"),
-      text: "x",
-    });
-    expect(text(dangling)).toMatch(/^FILE_EXISTS/);
+    // A link inside the writable folder is a name taken there, whatever it points at.
+    for (const path of [note("out.md"), note("dangling.md")]) {
+      const reply = await callTool(client, "create_note", { path, text: "x" });
+      expect(text(reply)).toMatch(/^FILE_EXISTS/);
+    }
     expect(readFileSync(join(root, "private/secret.md"), "utf8")).toBe(secret);
     expect(readdirSync(join(root, "private")).sort()).toEqual(["secret.md"]);
-    expect(existsSync(join(root, "top.md")) || existsSync(note("taken.md"))).toBe(false);
+    expect(existsSync(note("taken.md"))).toBe(false);
     expect(readFileSync(note("journal.md"), "utf8")).toBe(JOURNAL);
+  });
+
+  it("an answer counts once, for the profile and tool that asked; a forged one is refused", async () => {
+    const client = new Client(
+      { name: "manual", version: "1" },
+      {
+        ...ELICITING,
+        versionNegotiation: { mode: { pin: "2026-07-28" } },
+        inputRequired: { autoFulfill: false },
+      },
+    );
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), {
+        requestInit: { headers: { Authorization: `Bearer ${token}` } },
+      }),
+    );
+    const args = { path: note("journal.md"), text: "- once" };
+    const call = (extra: Record<string, unknown>) =>
+      client.callTool(
+        { name: "append_to_note", arguments: args, ...extra },
+        {
+          allowInputRequired: true,
+        },
+      ) as Promise<ToolReply & { resultType?: string; requestState?: string }>;
+    const asked = await call({});
+    expect(asked.resultType).toBe("input_required");
+    const accept = { confirm: { action: "accept", content: { confirm: true } } };
+    const done = await call({ inputResponses: accept, requestState: asked.requestState });
+    expect(done.isError, text(done)).toBeFalsy();
+    const again = await call({ inputResponses: accept, requestState: asked.requestState });
+    expect(text(again)).toMatch(/^CONFIRMATION_SPENT/);
+    expect(readFileSync(note("journal.md"), "utf8")).toBe(JOURNAL + "- once\n");
+    await expect(call({ inputResponses: accept, requestState: "forged" })).rejects.toThrow();
+    const noState = await call({ inputResponses: accept });
+    expect(text(noState)).toMatch(/^BAD_ARGUMENT: this answer does not belong/);
+    const otherTool = await client.callTool({
+      name: "create_note",
+      arguments: { path: note("other.md"), text: "x" },
+      inputResponses: accept,
+      requestState: asked.requestState,
+    } as never);
+    expect(text(otherTool as ToolReply)).toMatch(/^BAD_ARGUMENT/);
+    expect(existsSync(note("other.md"))).toBe(false);
+    await client.close();
   });
 
   it("two clients writing one note at once: both appends land; of two edits of one version, one", async () => {
@@ -414,5 +457,43 @@ describe("hearth undo without a daemon", () => {
     expect(readFileSync(join(folder, "todo.md"), "utf8")).toBe("# To do\n");
     const again = await runMain(["undo"], home.env);
     expect(again.stderr).toMatch(/no action is left to undo/);
+  });
+});
+
+describe("the memory folder inside a writable folder", () => {
+  it("is still written only by remember and forget", async () => {
+    const folder = tempDir();
+    writeTree(folder, { "ok.md": "# OK\n" });
+    const home = makeHome({
+      config: {
+        roots: [folder],
+        memory: { dir: join(folder, "memory") },
+        actions: { writable: [folder], unconfirmedWrites: true },
+      },
+    });
+    const daemon = await startDaemonHost(await openTestHearth(home.env), silentLogger);
+    await daemon.daemon.settled();
+    try {
+      const client = await connectInProcess(daemon.service, "editor");
+      const kept = json(await callTool(client, "remember", { title: "Pin", text: "4711" }));
+      const memoryNote = kept.path as string;
+      const hash = sha(readFileSync(memoryNote));
+      for (const [tool, args] of [
+        ["create_note", { path: join(folder, "memory/planted.md"), text: "x" }],
+        ["append_to_note", { path: memoryNote, text: "- changed" }],
+        ["edit_note", { path: memoryNote, hash, old_text: "4711", new_text: "0000" }],
+        ["move_file", { from: memoryNote, to: join(folder, "stolen.md") }],
+        ["move_file", { from: join(folder, "ok.md"), to: join(folder, "memory/ok.md") }],
+      ] as const) {
+        const reply = await callTool(client, tool, args);
+        expect(text(reply), tool).toMatch(/^PATH_NOT_WRITABLE/);
+      }
+      expect(sha(readFileSync(memoryNote))).toBe(hash);
+      expect(existsSync(join(folder, "memory/planted.md"))).toBe(false);
+      const fine = await callTool(client, "append_to_note", { path: "ok.md", text: "- fine" });
+      expect(fine.isError, text(fine)).toBeFalsy();
+    } finally {
+      await daemon.stop();
+    }
   });
 });

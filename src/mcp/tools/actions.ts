@@ -6,19 +6,24 @@ import {
   createRequestStateCodec,
   inputRequired,
   inputResponse,
-  type ServerContext,
 } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { ActionTool } from "../../config/schema.js";
 import { HearthError } from "../../errors.js";
-import { ACTION_INPUTS } from "../../service/ops/actions.js";
+import { ACTION_INPUTS } from "../../service/ops/action-inputs.js";
+import type { Consent } from "../../service/ops/actions.js";
+import { CONFIRMATION_TTL_MS } from "../../service/spent-confirmations.js";
 import type { ActionPreview } from "../../service/service.js";
 import { fileUri } from "../file-uri.js";
 import type { Tool, ToolAnnotationsOf, ToolCall } from "../tool-kit.js";
 
 interface ConfirmState {
   tool: ActionTool;
+  /** The profile of the connection that asked: an answer holds on no other. */
+  profile: string | null;
   digest: string;
+  /** Spent by the write: the same answer twice writes once. */
+  nonce: string;
 }
 
 /**
@@ -27,7 +32,7 @@ interface ConfirmState {
  */
 export const confirmStates = createRequestStateCodec<ConfirmState>({
   key: randomBytes(32),
-  ttlSeconds: 15 * 60,
+  ttlSeconds: CONFIRMATION_TTL_MS / 1000,
 });
 
 const CONFIRM = "confirm";
@@ -54,7 +59,12 @@ async function ask(call: ToolCall, tool: ActionTool, preview: ActionPreview, aga
   ]
     .filter((line, i) => i > 0 || line !== "")
     .join("\n");
-  const requestState = await confirmStates.mint({ tool, digest: preview.digest });
+  const requestState = await confirmStates.mint({
+    tool,
+    profile: call.caller.profile,
+    digest: preview.digest,
+    nonce: randomBytes(16).toString("hex"),
+  });
   return {
     inputRequired: inputRequired({
       inputRequests: {
@@ -65,14 +75,31 @@ async function ask(call: ToolCall, tool: ActionTool, preview: ActionPreview, aga
   };
 }
 
-function confirmedState(ctx: ServerContext, tool: ActionTool): ConfirmState {
-  const state = ctx.mcpReq.requestState<ConfirmState>();
-  if (typeof state === "object" && state !== null && state.tool === tool) return state;
+function confirmedState(call: ToolCall, tool: ActionTool): ConfirmState {
+  const state = call.ctx.mcpReq.requestState<ConfirmState>();
+  if (
+    typeof state === "object" &&
+    state !== null &&
+    state.tool === tool &&
+    state.profile === call.caller.profile
+  )
+    return state;
   throw new HearthError(
     "BAD_ARGUMENT",
     "this answer does not belong to a confirmation Hearth asked for",
     "call the tool again without inputResponses",
   );
+}
+
+/** Accepted means accepted with the box ticked; anything else that is not "cancel" declines. */
+function consentOf(
+  answer: { action: "accept" | "decline" | "cancel"; content?: Record<string, unknown> },
+  state: ConfirmState,
+): Consent {
+  if (answer.action === "cancel") return { kind: "cancelled" };
+  if (answer.action === "accept" && answer.content?.confirm === true)
+    return { kind: "confirmed", digest: state.digest, nonce: state.nonce };
+  return { kind: "declined" };
 }
 
 const actionOutput = z.object({
@@ -85,6 +112,7 @@ const actionOutput = z.object({
   hash: z.string().describe("sha256 after: send it with a following edit_note"),
   line: z.number().nullable().describe("the first line that changed"),
   summary: z.string(),
+  indexed: z.boolean().describe("false: indexing it at once failed; the watcher brings it in"),
 });
 
 function actionTool(
@@ -109,17 +137,15 @@ function actionTool(
           return ask(call, name, await service.previewAction(caller, name, args), false);
         outcome = await service.act(caller, name, args, { kind: "unconfirmed" });
       } else {
-        const state = confirmedState(ctx, name);
-        const accepted =
-          answer.kind === "elicit" &&
-          answer.action === "accept" &&
-          answer.content?.confirm !== false;
-        const consent = accepted
-          ? ({ kind: "confirmed", digest: state.digest } as const)
-          : answer.kind === "elicit" && answer.action !== "cancel"
-            ? ({ kind: "declined" } as const)
-            : ({ kind: "cancelled" } as const);
-        outcome = await service.act(caller, name, args, consent);
+        const state = confirmedState(call, name);
+        if (answer.kind !== "elicit") {
+          throw new HearthError(
+            "BAD_ARGUMENT",
+            "the answer to the confirmation is not an elicitation result",
+            "answer the elicitation request Hearth sent",
+          );
+        }
+        outcome = await service.act(caller, name, args, consentOf(answer, state));
       }
       if ("stale" in outcome) return ask(call, name, outcome.stale, true);
       return { result: { ...outcome, uri: fileUri(outcome.toPath ?? outcome.path) } };

@@ -14,8 +14,22 @@ const CONTEXT = 2;
 const MAX_LINES = 60;
 const MAX_LINE_CHARS = 300;
 
-const clip = (line: string) =>
-  line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) + " …" : line;
+/** A long line cut to the part around `at` (where it changes), so the change itself is shown. */
+function clip(line: string, at = 0): string {
+  if (line.length <= MAX_LINE_CHARS) return line;
+  const from = Math.max(0, Math.min(at - 100, line.length - MAX_LINE_CHARS));
+  return (
+    (from > 0 ? "… " : "") +
+    line.slice(from, from + MAX_LINE_CHARS) +
+    (from + MAX_LINE_CHARS < line.length ? " …" : "")
+  );
+}
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
 
 function linesOf(bytes: Buffer | null): string[] {
   if (!bytes) return [];
@@ -40,8 +54,9 @@ function changedBlock(before: string[], after: string[]): string[] {
   const out: string[] = [];
   const from = Math.max(0, start - CONTEXT);
   for (let i = from; i < start; i++) out.push(`  ${i + 1}\t${clip(before[i]!)}`);
-  for (let i = start; i < endB; i++) out.push(`- ${i + 1}\t${clip(before[i]!)}`);
-  for (let i = start; i < endA; i++) out.push(`+ ${i + 1}\t${clip(after[i]!)}`);
+  const at = (i: number) => firstDifference(before[i] ?? "", after[i] ?? "");
+  for (let i = start; i < endB; i++) out.push(`- ${i + 1}\t${clip(before[i]!, at(i))}`);
+  for (let i = start; i < endA; i++) out.push(`+ ${i + 1}\t${clip(after[i]!, at(i))}`);
   for (let i = endA; i < Math.min(after.length, endA + CONTEXT); i++)
     out.push(`  ${i + 1}\t${clip(after[i]!)}`);
   return out;

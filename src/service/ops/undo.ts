@@ -76,6 +76,20 @@ async function undoOne(ctx: ServiceContext, action: ActionRecord): Promise<strin
   return action.toPath ? [action.toPath, action.path] : [action.path];
 }
 
+/**
+ * Actions journaled whose write was never marked done (the process stopped between): kept when the
+ * disk shows the write happened, dropped when it shows it did not.
+ */
+async function settleUnfinished(ctx: ServiceContext): Promise<void> {
+  const { actions } = ctx.store;
+  for (const action of actions.unsettled()) {
+    const bytes = await readFile(action.toPath ?? action.path).catch(() => null);
+    if (bytes && versionHash(bytes) === action.afterHash)
+      actions.done(action.id, ctx.config.actions.keepVersions);
+    else actions.discard(action.id);
+  }
+}
+
 /** The index follows at once with a daemon; without one it catches up when the daemon starts. */
 async function reindex(ctx: ServiceContext, path: string): Promise<void> {
   await ctx.runtime.indexNow(path).catch((err: unknown) => {
@@ -90,6 +104,7 @@ export async function undo(
 ): Promise<{ result: UndoReport; paths: string[] }> {
   const input = ctx.parse(undoInput, raw, "undo");
   return ctx.writes.run("actions", async () => {
+    await settleUnfinished(ctx);
     let targets: ActionRecord[];
     if (input.id !== undefined) {
       const action = ctx.store.actions.get(input.id);
@@ -123,11 +138,12 @@ export async function undo(
   });
 }
 
-export function listActions(
+export async function listActions(
   ctx: ServiceContext,
   _caller: Caller,
   raw: unknown,
-): { result: { actions: ActionRecord[] }; paths: string[] } {
+): Promise<{ result: { actions: ActionRecord[] }; paths: string[] }> {
   const input = ctx.parse(actionsInput, raw, "actions");
+  if (!ctx.store.readonly) await ctx.writes.run("actions", () => settleUnfinished(ctx));
   return { result: { actions: ctx.store.actions.latest(input.limit) }, paths: [] };
 }
