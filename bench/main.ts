@@ -160,7 +160,9 @@ function printMemory(r: MemoryBenchResult): void {
   console.log(
     `  after a restart over them (${s.restartSeconds} s): resident ${s.residentMB} MB (peak ${s.peakResidentMB}), of which mapped files ${s.fileBackedMB ?? "?"} MB; JS heap ${s.heapUsedMB} used of ${s.heapTotalMB} MB; external ${s.externalMB} MB; ${s.watchedFolders} folder watches`,
   );
-  console.log(`  idle CPU over ${r.idle.seconds} s: ${r.idle.cpuPercent}% of one core`);
+  console.log(
+    `  idle CPU over ${r.idle.seconds} s: ${r.idle.cpuPercent}% of one core (each 5 s: ${r.idle.windows.join(", ")} %)`,
+  );
 }
 
 function printMcp(r: McpBenchResult): void {
