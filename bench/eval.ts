@@ -1,4 +1,5 @@
 // `npm run eval -- --dataset DIR|ZIP [--mode keyword|semantic|hybrid] [--model PATH|test] [--variant no-titles] [--json]`
+// `npm run eval -- ocr --dataset DIR [--json]`: OCR of scanned receipts (see bench/ocr-eval.ts).
 // Every run also scores plain FTS5 BM25 on the same collection, the baseline keyword changes must beat.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +18,15 @@ function option(name: string): string | undefined {
 }
 
 const dataset = option("--dataset");
+if (process.argv[2] === "ocr") {
+  if (!dataset) {
+    console.error("usage: npm run eval -- ocr --dataset DIR [--locale en-GB] [--json]");
+    process.exit(2);
+  }
+  const { runOcrEval } = await import("./ocr-eval.js");
+  await runOcrEval(dataset, process.argv.includes("--json"), option("--locale"));
+  process.exit(0);
+}
 if (!dataset) {
   console.error(
     "usage: npm run eval -- --dataset DIR|ZIP [--mode keyword|semantic|hybrid] [--model PATH|test] [--json]",

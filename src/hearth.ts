@@ -73,11 +73,14 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
         ? { reranker: null, settings: null }
         : await loadReranker(config, paths, options.log);
     if (reranker) closers.add(() => reranker.close());
-    const extractor = createExtractor({
-      timeoutMs: config.index.extractTimeoutMs,
-      memoryMb: config.index.extractMemoryMb,
-      workers: config.index.concurrency,
-    });
+    const extractor = createExtractor(
+      {
+        timeoutMs: config.index.extractTimeoutMs,
+        memoryMb: config.index.extractMemoryMb,
+        workers: config.index.concurrency,
+      },
+      config.ocr,
+    );
     closers.add(() => extractor.close());
     let closing: Promise<void> | null = null;
     return {

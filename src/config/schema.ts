@@ -96,6 +96,16 @@ export const configSchema = z
         extractMemoryMb: positiveInt(32, 16_384),
       })
       .strict(),
+    ocr: z
+      .object({
+        /** Images are indexed by recognising their text; false leaves them out. */
+        enabled: z.boolean(),
+        /** Tesseract language codes; each needs its data package, @tesseract.js-data/LANG. */
+        languages: z
+          .array(z.string().regex(/^[a-z]{3}(_[a-z]+)?$/, "a tesseract code such as eng, deu, fra"))
+          .min(1, 'name at least one language, e.g. ["eng"]'),
+      })
+      .strict(),
     memory: z
       .object({
         /** Folder for notes written by the `remember` tool; null means "memory" in the data folder. */

@@ -1,6 +1,6 @@
 // Extraction with a time limit and a memory ceiling: heavy formats run in worker threads that are killed when stuck.
 import { Worker } from "node:worker_threads";
-import { ExtractError, type ExtractInput, type ExtractedDoc } from "./indexer.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc, type OcrSettings } from "./indexer.js";
 import type { ExtractReply, ExtractRequest } from "./extract-worker.js";
 
 export interface ExtractLimits {
@@ -29,7 +29,10 @@ export class ExtractorPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly limits: ExtractLimits) {}
+  constructor(
+    private readonly limits: ExtractLimits,
+    private readonly ocr: OcrSettings,
+  ) {}
 
   async extract(input: ExtractInput, signal?: AbortSignal): Promise<ExtractedDoc> {
     return (await this.submit("extract", input, signal)).doc!;
@@ -62,11 +65,14 @@ export class ExtractorPool {
   private spawn(): Slot {
     const worker = new Worker(FROM_SOURCE ? WORKER_BOOTSTRAP : WORKER_URL, {
       eval: FROM_SOURCE,
+      // Whatever a parser prints — or a thread it starts (OCR's) — goes to stderr: stdout may carry MCP.
+      stdout: true,
       resourceLimits: {
         maxOldGenerationSizeMb: this.limits.memoryMb,
         maxYoungGenerationSizeMb: 64,
       },
     });
+    worker.stdout.pipe(process.stderr, { end: false });
     worker.unref();
     const slot = { worker, busy: false };
     this.slots.push(slot);
@@ -160,7 +166,7 @@ export class ExtractorPool {
       worker.on("error", onError);
       worker.on("exit", onExit);
       signal?.addEventListener("abort", onAbort);
-      const request: ExtractRequest = { id, op, ...input };
+      const request: ExtractRequest = { id, op, ...input, ocr: this.ocr };
       worker.postMessage(request);
     });
   }

@@ -1,7 +1,7 @@
 // Extracts any supported file: small simple text inline, complex formats and large files in the
 // limited worker pool, so a hostile or huge file never blocks the event loop.
 import { decodeText } from "./decode-text.js";
-import { ExtractError, type ExtractInput, type ExtractedDoc } from "./indexer.js";
+import { ExtractError, type ExtractInput, type ExtractedDoc, type OcrSettings } from "./indexer.js";
 import { ExtractorPool, type ExtractLimits } from "./extractor-pool.js";
 import { indexerFor } from "./registry.js";
 
@@ -15,9 +15,11 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
-export function createExtractor(limits: ExtractLimits): Extractor {
+const NO_OCR: OcrSettings = { enabled: false, languages: [] };
+
+export function createExtractor(limits: ExtractLimits, ocr: OcrSettings = NO_OCR): Extractor {
   let pool: ExtractorPool | null = null; // started on the first complex or large file
-  const workers = () => (pool ??= new ExtractorPool(limits));
+  const workers = () => (pool ??= new ExtractorPool(limits, ocr));
   return {
     extract(input, signal) {
       const indexer = indexerFor(input.path);

@@ -21,6 +21,14 @@ export interface ExtractedDoc {
   segments: TextSegment[];
   /** Typed tables (statements, spreadsheets) for structured queries, beside the text. */
   tables?: ExtractedTable[];
+  /** Set when the text was recognised by OCR: Tesseract's mean confidence, 0–100. */
+  ocr?: { confidence: number };
+}
+
+/** How images are read: by OCR in these languages (tesseract codes), or not at all. */
+export interface OcrSettings {
+  enabled: boolean;
+  languages: readonly string[];
 }
 
 /**
@@ -32,6 +40,8 @@ export interface ExtractInput {
   bytes: Uint8Array;
   /** The file's modification time: dates without a year are read relative to it. */
   mtimeMs: number;
+  /** Given by the extractor to the kinds that need it (images). */
+  ocr?: OcrSettings;
 }
 
 export interface Indexer {

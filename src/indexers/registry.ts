@@ -6,6 +6,7 @@ import { delimitedIndexer } from "./delimited.js";
 import { docxIndexer } from "./docx.js";
 import { emailIndexer } from "./email.js";
 import { htmlIndexer } from "./html.js";
+import { imageIndexer } from "./image.js";
 import { ofxIndexer } from "./ofx.js";
 import { pdfIndexer } from "./pdf.js";
 import { textIndexer } from "./text.js";
@@ -21,6 +22,7 @@ const INDEXERS: readonly Indexer[] = [
   codeIndexer,
   xlsxIndexer,
   ofxIndexer,
+  imageIndexer,
 ];
 
 const BY_EXTENSION = new Map<string, Indexer>(

@@ -24,6 +24,7 @@ const HEAVY = [
   "mammoth",
   "exceljs",
   "mailparser",
+  "tesseract.js",
   "zod",
 ];
 

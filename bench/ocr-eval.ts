@@ -1,0 +1,113 @@
+// `npm run eval -- ocr --dataset DIR [--json]`: OCR of scanned receipts (layout: DIR/SOURCE.md)
+// through the image indexer as the daemon runs it — per receipt and in total, the character error
+// rate against the ground-truth lines, word recall, and seconds per receipt.
+import { readFileSync, readdirSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { scoreOcr } from "../src/eval/ocr-metrics.js";
+import { createExtractor } from "../src/indexers/extractor.js";
+import { dateOrderOf, receiptFields } from "../src/tables/receipt-fields.js";
+
+interface Key {
+  company?: string;
+  date?: string;
+  total?: string;
+}
+
+/** A merchant name counts as read when at most a fifth of its characters are wrong. */
+const MERCHANT_MAX_CER = 0.2;
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** The text of a box/NNN.csv: the last field of each line (after eight coordinates), in order. */
+function truthOf(csv: string): string {
+  return csv
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "")
+    .map((line) => line.split(",").slice(8).join(","))
+    .join("\n");
+}
+
+export async function runOcrEval(dataset: string, json: boolean, locale?: string): Promise<void> {
+  const order = dateOrderOf(locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+  const images = readdirSync(join(dataset, "img"))
+    .filter((f) => /\.(jpe?g|png)$/i.test(f))
+    .sort();
+  const extractor = createExtractor(
+    { timeoutMs: 120_000, memoryMb: 1024, workers: 1 },
+    { enabled: true, languages: ["eng"] },
+  );
+  const rows: {
+    receipt: string;
+    cer: number;
+    wordRecall: number;
+    seconds: number;
+    date: boolean;
+    total: boolean;
+    merchant: boolean;
+  }[] = [];
+  let distance = 0;
+  let length = 0;
+  try {
+    for (const image of images) {
+      const id = image.replace(/\.[^.]+$/, "");
+      const path = join(dataset, "img", image);
+      const truth = truthOf(readFileSync(join(dataset, "box", `${id}.csv`), "utf8"));
+      const started = performance.now();
+      const text = await extractor
+        .extract({ path, bytes: readFileSync(path), mtimeMs: 0 })
+        .then((doc) => doc.segments.map((s) => s.text).join("\n"))
+        .catch(() => "");
+      const seconds = (performance.now() - started) / 1000;
+      const score = scoreOcr(truth, text);
+      distance += score.distance;
+      length += score.truthLength;
+      const key = JSON.parse(readFileSync(join(dataset, "key", `${id}.json`), "utf8")) as Key;
+      const fields = receiptFields(text.split("\n"), order);
+      const truthDate = key.date ? receiptFields([key.date], order).date : null;
+      const truthTotal = key.total
+        ? Math.round(Number(key.total.replace(/[^\d.]/g, "")) * 100)
+        : null;
+      const row = {
+        receipt: id,
+        cer: score.cer,
+        wordRecall: score.wordRecall,
+        seconds,
+        date: truthDate !== null && fields.date === truthDate,
+        total: truthTotal !== null && fields.totalMinor === truthTotal,
+        merchant:
+          !!key.company &&
+          fields.merchant !== null &&
+          scoreOcr(key.company, fields.merchant).cer <= MERCHANT_MAX_CER,
+      };
+      rows.push(row);
+      if (!json)
+        console.log(
+          `${id}  CER ${score.cer.toFixed(3)}  word recall ${score.wordRecall.toFixed(3)}  ${seconds.toFixed(2)} s  date ${row.date ? "✓" : "✗"} total ${row.total ? "✓" : "✗"} merchant ${row.merchant ? "✓" : "✗"}`,
+        );
+    }
+  } finally {
+    await extractor.close();
+  }
+  const mean = (k: "cer" | "wordRecall" | "seconds") =>
+    rows.reduce((a, r) => a + r[k], 0) / Math.max(1, rows.length);
+  const share = (k: "date" | "total" | "merchant") =>
+    rows.filter((r) => r[k]).length / Math.max(1, rows.length);
+  const total = {
+    receipts: rows.length,
+    cer: distance / Math.max(1, length),
+    meanCer: mean("cer"),
+    wordRecall: mean("wordRecall"),
+    secondsPerReceipt: mean("seconds"),
+    dateCorrect: share("date"),
+    totalCorrect: share("total"),
+    merchantCorrect: share("merchant"),
+    dateOrder: order,
+    machine: `${cpus()[0]?.model ?? "?"} × ${cpus().length}`,
+  };
+  if (json) console.log(JSON.stringify({ rows, total }, null, 2));
+  else
+    console.log(
+      `total: ${total.receipts} receipts, CER ${total.cer.toFixed(3)} (mean per receipt ${total.meanCer.toFixed(3)}), word recall ${total.wordRecall.toFixed(3)}, ${total.secondsPerReceipt.toFixed(2)} s per receipt; date ${pct(total.dateCorrect)} (day/month order ${order} where the receipt does not tell), total ${pct(total.totalCorrect)}, merchant ${pct(total.merchantCorrect)} correct (${total.machine})`,
+    );
+}

@@ -1,0 +1,64 @@
+// Generated images for the OCR tests: text drawn in DejaVu Sans (from npm) with pureimage, as PNG
+// or JPEG; and a PNG header that claims a size no image should have.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PassThrough } from "node:stream";
+import * as PImage from "pureimage";
+
+const require = createRequire(import.meta.url);
+const FONT = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf/DejaVuSans.ttf");
+let fontLoaded = false;
+
+async function encoded(image: PImage.Bitmap, format: "png" | "jpeg"): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  if (format === "png") await PImage.encodePNGToStream(image, stream);
+  else await PImage.encodeJPEGToStream(image, stream, 95);
+  return Buffer.concat(chunks);
+}
+
+/** Black lines of text on white, large enough to read. */
+export async function textImage(
+  lines: readonly string[],
+  format: "png" | "jpeg" = "png",
+): Promise<Buffer> {
+  if (!fontLoaded) {
+    PImage.registerFont(FONT, "DejaVu").loadSync();
+    fontLoaded = true;
+  }
+  const image = PImage.make(900, 80 + lines.length * 70);
+  const ctx = image.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, image.width, image.height);
+  ctx.fillStyle = "#000000";
+  ctx.font = "40pt DejaVu";
+  lines.forEach((line, i) => ctx.fillText(line, 30, 80 + i * 70));
+  return encoded(image, format);
+}
+
+export async function blankImage(): Promise<Buffer> {
+  const image = PImage.make(400, 300);
+  const ctx = image.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, 400, 300);
+  return encoded(image, "png");
+}
+
+/** A PNG signature and header claiming width × height, and nothing else: a bomb's calling card. */
+export function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt8(8, 8); // bit depth
+  ihdr.writeUInt8(2, 9); // truecolour
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(13);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    length,
+    Buffer.from("IHDR"),
+    ihdr,
+    Buffer.alloc(4), // CRC (not checked by a header reader)
+  ]);
+}

@@ -1,0 +1,65 @@
+// Tests: images read by OCR in the extraction workers — text found and cited, confidence kept; a
+// decompression bomb refused by its header, a truncated JPEG and a blank image recorded with the
+// reason; OCR off and missing language data named; and an image found by search end to end.
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createExtractor } from "../../src/indexers/extractor.js";
+import { languageDataDir } from "../../src/ocr/recognize.js";
+import { runMain } from "../cli/run-main.js";
+import { makeHome, tempDir, writeTree } from "../helpers.js";
+import { blankImage, pngHeader, textImage } from "./images.js";
+
+const LIMITS = { timeoutMs: 60_000, memoryMb: 512, workers: 1 };
+const extractor = createExtractor(LIMITS, { enabled: true, languages: ["eng"] });
+afterAll(() => extractor.close());
+
+const extract = (name: string, bytes: Uint8Array) =>
+  extractor.extract({ path: join("/scans", name), bytes, mtimeMs: 0 });
+
+describe("OCR of images", () => {
+  it("recognises the lines of a PNG and a JPEG, with the mean confidence", async () => {
+    for (const format of ["png", "jpeg"] as const) {
+      const image = await textImage(["HARBOUR BAKERY", "TOTAL 12.50"], format);
+      const doc = await extract(`receipt.${format === "png" ? "png" : "jpg"}`, image);
+      expect(doc.kind).toBe("image");
+      expect(doc.segments).toHaveLength(1);
+      expect(doc.segments[0]).toMatchObject({ startLine: 1 });
+      expect(doc.segments[0]!.text).toMatch(/HARBOUR BAKERY\nTOTAL 12[.,]50/);
+      expect(doc.ocr!.confidence).toBeGreaterThan(60);
+    }
+  });
+
+  it("refuses a decompression bomb by its pixel count, before decoding", async () => {
+    await expect(extract("bomb.png", pngHeader(30_000, 30_000))).rejects.toThrow(
+      /30000 × 30000 pixels, over the 50-megapixel limit: refused before decoding/,
+    );
+  });
+
+  it("records a truncated JPEG and an image without text with the reason", async () => {
+    const jpeg = await textImage(["SOME TEXT"], "jpeg");
+    await expect(extract("cut.jpg", jpeg.subarray(0, Math.floor(jpeg.length / 3)))).rejects.toThrow(
+      /could not be decoded|not a readable image/,
+    );
+    await expect(extract("blank.png", await blankImage())).rejects.toThrow(/no text recognised/);
+  });
+
+  it("says when OCR is off, and names the package a missing language needs", async () => {
+    const off = createExtractor(LIMITS, { enabled: false, languages: ["eng"] });
+    await expect(
+      off.extract({ path: "/scans/a.png", bytes: await textImage(["X"]), mtimeMs: 0 }),
+    ).rejects.toThrow(/OCR, which is off \(ocr\.enabled\)/);
+    await off.close();
+    expect(() => languageDataDir("xyz")).toThrow(/npm install @tesseract\.js-data\/xyz/);
+  });
+
+  it("indexes an image so search finds it, and status counts it", async () => {
+    const root = tempDir();
+    writeTree(root, { "scans/bakery.png": await textImage(["HARBOUR BAKERY", "SOURDOUGH LOAF"]) });
+    const { env } = makeHome({ config: { roots: [root] } });
+    expect((await runMain(["index", root], env)).code).toBe(0);
+    const found = await runMain(["search", "sourdough", "--json"], env);
+    expect(JSON.parse(found.stdout)).toMatchObject({
+      results: [{ path: join(root, "scans/bakery.png") }],
+    });
+  });
+});

@@ -1,0 +1,51 @@
+// Tests: merchant, date and total found in a receipt's recognised lines.
+import { describe, expect, it } from "vitest";
+import { dateOrderOf, receiptFields } from "../../src/tables/receipt-fields.js";
+
+describe("receipt fields", () => {
+  it("finds the merchant, the date and the rounded total, with their lines", () => {
+    const lines = [
+      "thank you for shopping",
+      "HARBOUR BAKERY LTD",
+      "12 Quay Street",
+      "Date: 14/03/2026 10:42",
+      "2 x Sourdough 9.00",
+      "SUB TOTAL 9.00",
+      "TOTAL QTY 2",
+      "GST 6% 0.54",
+      "TOTAL 9.54",
+      "ROUNDED TOTAL (RM) 9.55",
+      "CASH 20.00",
+      "CHANGE 10.45",
+    ];
+    expect(receiptFields(lines, "mdy")).toEqual({
+      merchant: "HARBOUR BAKERY LTD",
+      date: "2026-03-14",
+      totalMinor: 955,
+      currency: "MYR",
+      totalLine: 10,
+      dateLine: 4,
+    });
+  });
+
+  it("takes the amount below a label, and the locale's order only when the receipt does not tell", () => {
+    const lines = ["CORNER SHOP", "03/04/2026", "TOTAL:", "€ 1,234.50"];
+    expect(receiptFields(lines, "dmy")).toMatchObject({
+      date: "2026-04-03",
+      totalMinor: 123450,
+      currency: "EUR",
+      totalLine: 3,
+    });
+    expect(receiptFields(lines, "mdy").date).toBe("2026-03-04");
+    expect(receiptFields(["just a note", "no money here"], "dmy")).toMatchObject({
+      date: null,
+      totalMinor: null,
+    });
+  });
+
+  it("reads the numeric date order of a locale", () => {
+    expect(dateOrderOf("en-US")).toBe("mdy");
+    expect(dateOrderOf("en-GB")).toBe("dmy");
+    expect(dateOrderOf("de-DE")).toBe("dmy");
+  });
+});
