@@ -25,6 +25,7 @@ import { Closers } from "../closers.js";
 import { WatchedRoots, type WatchedRoot } from "./watched-roots.js";
 import { WorkQueue } from "./work-queue.js";
 import { PurgePass } from "./purge-pass.js";
+import { inSlowLane } from "../indexers/registry.js";
 import { memoryReport, type MemoryReport } from "./memory-report.js";
 import { isWriteFailure, WriteRetry, type WriteBlocked } from "./write-retry.js";
 
@@ -39,6 +40,8 @@ export interface DaemonActivity {
   queue: {
     pending: number;
     active: string[];
+    /** Of the pending, images waiting for OCR (they go after everything else). */
+    slowPending: number;
     done: number;
     ratePerSec: number;
     etaSeconds: number | null;
@@ -84,6 +87,7 @@ export class Daemon {
       hearth.config.index.concurrency,
       (path) => this.processRecorded(path),
       (path, err) => this.recordError(path, errorMessage(err)),
+      inSlowLane,
     );
     this.switcher = new BackgroundSwitch(
       hearth,

@@ -1,8 +1,12 @@
-// The daemon's work queue: one entry per path, just-saved files ahead of the backlog, bounded concurrency.
+// The daemon's work queue: one entry per path, just-saved files ahead of the backlog, bounded
+// concurrency — and a slow lane (OCR) that waits behind both and never takes the last free slot,
+// so a folder of photos never holds up a saved note.
 
 export interface QueueProgress {
   pending: number;
   active: string[];
+  /** Of the pending, those waiting in the slow lane (images for OCR). */
+  slowPending: number;
   done: number;
   /** Items done per second over the current busy period, for an ETA. */
   ratePerSec: number;
@@ -11,7 +15,9 @@ export interface QueueProgress {
 export class WorkQueue {
   private readonly urgent = new Set<string>();
   private readonly backlog = new Set<string>();
+  private readonly slow = new Set<string>();
   private readonly active = new Set<string>();
+  private activeSlow = 0;
   /** Paths that changed again while being processed: run once more after. */
   private readonly dirty = new Set<string>();
   private done = 0;
@@ -24,6 +30,7 @@ export class WorkQueue {
     private readonly concurrency: number,
     private readonly work: (path: string) => Promise<void>,
     private readonly onError: (path: string, err: unknown) => void,
+    private readonly isSlow: (path: string) => boolean = () => false,
   ) {}
 
   push(path: string, urgent: boolean): void {
@@ -32,7 +39,9 @@ export class WorkQueue {
       this.dirty.add(path);
       return;
     }
-    if (urgent) {
+    if (this.isSlow(path)) {
+      this.slow.add(path);
+    } else if (urgent) {
       this.backlog.delete(path);
       this.urgent.add(path);
     } else if (!this.urgent.has(path)) {
@@ -42,15 +51,16 @@ export class WorkQueue {
   }
 
   get size(): number {
-    return this.urgent.size + this.backlog.size + this.active.size;
+    return this.urgent.size + this.backlog.size + this.slow.size + this.active.size;
   }
 
   progress(): QueueProgress {
     const seconds = (Date.now() - this.busySince) / 1000;
     const doneNow = this.done - this.doneAtBusyStart;
     return {
-      pending: this.urgent.size + this.backlog.size,
+      pending: this.urgent.size + this.backlog.size + this.slow.size,
       active: [...this.active],
+      slowPending: this.slow.size,
       done: this.done,
       ratePerSec: this.busySince && seconds > 0 ? doneNow / seconds : 0,
     };
@@ -59,7 +69,7 @@ export class WorkQueue {
   /** How many queued or running paths satisfy `matches`. */
   count(matches: (path: string) => boolean): number {
     let n = 0;
-    for (const set of [this.urgent, this.backlog, this.active]) {
+    for (const set of [this.urgent, this.backlog, this.slow, this.active]) {
       for (const path of set) if (matches(path)) n++;
     }
     return n;
@@ -76,29 +86,37 @@ export class WorkQueue {
     this.stopped = true;
     this.urgent.clear();
     this.backlog.clear();
+    this.slow.clear();
     while (this.active.size > 0) await new Promise((r) => setTimeout(r, 20));
   }
 
-  private next(): string | undefined {
+  private next(): { path: string; slow: boolean } | undefined {
     for (const set of [this.urgent, this.backlog]) {
       for (const path of set) {
         set.delete(path);
-        return path;
+        return { path, slow: false };
       }
+    }
+    // Slow work leaves one slot free (when there are two or more) for whatever is saved next.
+    if (this.activeSlow >= Math.max(1, this.concurrency - 1)) return undefined;
+    for (const path of this.slow) {
+      this.slow.delete(path);
+      return { path, slow: true };
     }
     return undefined;
   }
 
   private pump(): void {
     while (!this.stopped && this.active.size < this.concurrency) {
-      const path = this.next();
-      if (path === undefined) break;
+      const item = this.next();
+      if (item === undefined) break;
       if (this.active.size === 0 && this.busySince === 0) {
         this.busySince = Date.now();
         this.doneAtBusyStart = this.done;
       }
-      this.active.add(path);
-      void this.run(path);
+      this.active.add(item.path);
+      if (item.slow) this.activeSlow++;
+      void this.run(item.path, item.slow);
     }
     if (this.size === 0) {
       this.busySince = 0;
@@ -106,13 +124,14 @@ export class WorkQueue {
     }
   }
 
-  private async run(path: string): Promise<void> {
+  private async run(path: string, slow: boolean): Promise<void> {
     try {
       await this.work(path);
     } catch (err) {
       this.onError(path, err);
     } finally {
       this.active.delete(path);
+      if (slow) this.activeSlow--;
       this.done++;
       if (this.dirty.delete(path)) this.push(path, true);
       this.pump();

@@ -22,6 +22,7 @@ function dimensions(bytes: Uint8Array): { width: number; height: number } {
 export const imageIndexer: Indexer = {
   extensions: [".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"],
   isolated: true,
+  slowLane: true,
   async extract(input) {
     const ocr = input.ocr;
     if (!ocr?.enabled) throw new ExtractError("images are read by OCR, which is off (ocr.enabled)");

@@ -49,6 +49,8 @@ export interface Indexer {
   readonly extensions: readonly string[];
   /** Parses a complex format: run in a worker thread with time and memory limits. */
   readonly isolated?: boolean;
+  /** Slow to read (OCR): queued behind other kinds, so it never holds up a saved note. */
+  readonly slowLane?: boolean;
   /** An isolated kind whose line numbers are the file's own lines (CSV): `read` shows the file itself. */
   readonly citesFileLines?: boolean;
   extract(input: ExtractInput, signal: AbortSignal): Promise<ExtractedDoc>;

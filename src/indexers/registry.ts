@@ -32,3 +32,8 @@ const BY_EXTENSION = new Map<string, Indexer>(
 export function indexerFor(path: string): Indexer | null {
   return BY_EXTENSION.get(extname(path).toLowerCase()) ?? null;
 }
+
+/** Whether a file waits in the slow lane (OCR), behind every other kind. */
+export function inSlowLane(path: string): boolean {
+  return indexerFor(path)?.slowLane === true;
+}

@@ -13,6 +13,8 @@ export interface RuntimeActivity {
   queue: {
     pending: number;
     active: string[];
+    /** Of the pending, images waiting for OCR (they go after everything else). */
+    slowPending: number;
     done: number;
     ratePerSec: number;
     etaSeconds: number | null;

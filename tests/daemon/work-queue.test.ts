@@ -23,3 +23,31 @@ describe("WorkQueue.count", () => {
     expect(queue.count(() => true)).toBe(0);
   });
 });
+
+describe("WorkQueue's slow lane", () => {
+  it("runs a saved note before queued images, and never gives images the last free slot", async () => {
+    const started: string[] = [];
+    const release = new Map<string, () => void>();
+    const queue = new WorkQueue(
+      2,
+      (path) =>
+        new Promise<void>((resolve) => {
+          started.push(path);
+          release.set(path, resolve);
+        }),
+      () => undefined,
+      (path) => path.endsWith(".jpg"),
+    );
+    for (let i = 0; i < 5; i++) queue.push(`/n/photos/${i}.jpg`, true);
+    expect(started).toEqual(["/n/photos/0.jpg"]); // one slot stays free
+    expect(queue.progress()).toMatchObject({ pending: 4, slowPending: 4 });
+    queue.push("/n/today.md", true);
+    expect(started).toEqual(["/n/photos/0.jpg", "/n/today.md"]);
+    release.get("/n/today.md")!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toHaveLength(2); // the free slot is not taken by a second image
+    release.get("/n/photos/0.jpg")!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started.at(-1)).toBe("/n/photos/1.jpg");
+  });
+});

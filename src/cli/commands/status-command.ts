@@ -24,7 +24,7 @@ function printDaemon(cli: CliContext, d: DaemonStatus | null): void {
     `memory     ${m.residentMB} MB resident${mapped}; JS heap ${m.heapUsedMB} of ${m.heapTotalMB} MB`,
   );
   io.out(
-    `queue      ${d.queue.pending} pending, ${d.queue.active.length} active, ${d.queue.done} done${eta}`,
+    `queue      ${d.queue.pending} pending${d.queue.slowPending ? ` (${d.queue.slowPending} of them images waiting for OCR)` : ""}, ${d.queue.active.length} active, ${d.queue.done} done${eta}`,
   );
   const s = d.modelSwitch;
   if (s)

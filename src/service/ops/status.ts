@@ -63,7 +63,7 @@ function scopedActivity(
   return {
     ...activity,
     activity: active.length > 0 ? `indexing ${active[0]}` : waiting > 0 ? "indexing" : "idle",
-    queue: { pending: waiting, active, done: 0, ratePerSec: 0, etaSeconds: null },
+    queue: { pending: waiting, active, slowPending: 0, done: 0, ratePerSec: 0, etaSeconds: null },
     writeBlocked: activity.writeBlocked && {
       ...activity.writeBlocked,
       waiting,
