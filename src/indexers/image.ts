@@ -4,6 +4,8 @@
 import { imageSize } from "image-size";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Recognised } from "../ocr/recognize.js";
+import { dateOrderOf } from "../tables/receipt-fields.js";
+import { receiptTable } from "../tables/receipt-table.js";
 import { ExtractError, type Indexer } from "./indexer.js";
 
 /** Above this many pixels an image is refused unread (a 48-megapixel photo passes). */
@@ -42,12 +44,19 @@ export const imageIndexer: Indexer = {
       throw new ExtractError(`the image could not be decoded: ${errorMessage(err)}`);
     }
     if (text.lines.length === 0) throw new ExtractError("no text recognised in the image (OCR)");
+    // A receipt (a date and a total) also becomes a transaction; numeric dates the receipt leaves
+    // ambiguous are read in the order of the machine's locale.
+    const receipt = receiptTable(
+      text.lines,
+      dateOrderOf(Intl.DateTimeFormat().resolvedOptions().locale),
+    );
     return {
       kind: "image",
       title: "",
       structure: "plain",
       segments: [{ text: text.lines.join("\n"), startLine: 1 }],
       ocr: { confidence: Math.round(text.confidence) },
+      ...(receipt ? { tables: [receipt] } : {}),
     };
   },
 };

@@ -1,6 +1,7 @@
 // What a query reads from: the unified transactions, or one stored table with its typed columns.
 import type { Statements } from "../statements.js";
 import { HearthError } from "../../errors.js";
+import { RECEIPT_TABLE } from "../../tables/receipt-table.js";
 import type { ColumnRole, ColumnType, TableColumn } from "../../tables/types.js";
 
 export const TRANSACTIONS = "transactions";
@@ -36,13 +37,27 @@ const TRANSACTION_COLUMNS: SourceColumn[] = [
   { name: "amount", type: "amount", role: "amount", expr: "t.amount" },
   { name: "currency", type: "text", role: "currency", expr: "t.currency" },
   { name: "balance", type: "amount", role: "balance", expr: "t.balance" },
+  {
+    name: "source_kind",
+    type: "text",
+    expr: `CASE WHEN d.name = '${RECEIPT_TABLE}' AND f.kind = 'image' THEN 'receipt' ELSE 'statement' END`,
+  },
 ];
+
+/**
+ * A receipt already on a statement (the same amount, dated within 3 days of it) is that
+ * statement's line, not a second purchase: it is left out, so nothing is counted twice.
+ */
+const RECEIPT_ON_A_STATEMENT = `(d.name = '${RECEIPT_TABLE}' AND f.kind = 'image' AND EXISTS (
+  SELECT 1 FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
+  WHERE NOT (sd.name = '${RECEIPT_TABLE}' AND sf.kind = 'image') AND s.amount = t.amount
+    AND abs(julianday(s.date) - julianday(t.date)) <= 3))`;
 
 function transactionsSource(): TableSource {
   return {
     ref: TRANSACTIONS,
     from: "transactions t JOIN data_tables d ON d.id = t.table_id JOIN files f ON f.id = d.file_id",
-    where: [],
+    where: [`NOT ${RECEIPT_ON_A_STATEMENT}`],
     params: [],
     columns: TRANSACTION_COLUMNS,
     rowExpr: "t.row",
