@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { serviceOver } from "../../src/host/open-service.js";
-import { CLI_CALLER } from "../../src/service/caller.js";
+import { CLI_CALLER, agentCaller } from "../../src/service/caller.js";
 import { runMain } from "../cli/run-main.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { textImage } from "../indexers/images.js";
@@ -26,7 +26,9 @@ describe("receipts as transactions", () => {
       "bank/march.csv":
         "Date,Description,Amount\n2026-03-16,CARD HARBOUR BAKERY,-9.00\n2026-03-02,PAYROLL,2000.00\n",
     });
-    const { env } = makeHome({ config: { roots: [root] } });
+    const { env } = makeHome({
+      config: { roots: [root], profiles: { receipts: { roots: [join(root, "receipts")] } } },
+    });
     expect((await runMain(["index", root], env)).code).toBe(0);
     const service = await serviceOver(await openTestHearth(env, { loadModel: false }));
 
@@ -53,6 +55,14 @@ describe("receipts as transactions", () => {
     expect(out.groups).toEqual([
       expect.objectContaining({ currency: null, sum: -9, count: 1 }),
       expect.objectContaining({ currency: "EUR", sum: -42.5, count: 1 }),
+    ]);
+    // A profile that sees the receipts but not the bank: both receipts are its spending.
+    const mine = (await service.queryTable(agentCaller("agent", "receipts"), {
+      flow: "out",
+      aggregates: ["sum", "count"],
+    })) as { groups: { currency?: string | null; sum: unknown; count: number }[] };
+    expect(mine.groups).toEqual([
+      expect.objectContaining({ currency: "EUR", sum: -51.5, count: 2 }),
     ]);
   });
 });

@@ -6,7 +6,14 @@ import type { Sql } from "../types.js";
 import { decimalToUnits } from "../../tables/fixed-point.js";
 import { parseAmount } from "../../tables/parse-amount.js";
 import type { TableQuery } from "../../table-query/spec.js";
-import { type SourceColumn, type TableSource, column, roleColumn } from "./table-source.js";
+import {
+  type SourceColumn,
+  TRANSACTIONS,
+  type TableSource,
+  column,
+  receiptsOnStatementsLeftOut,
+  roleColumn,
+} from "./table-source.js";
 
 /** Categories are matched in JS (see categorizer): one call per row instead of a LIKE per pattern. */
 export const CATEGORY_FUNCTION = "hearth_category";
@@ -57,6 +64,7 @@ export function whereSql(source: TableSource, query: TableQuery, within: readonl
     params.push(...sql.params);
   };
   add(filterSql({ within }));
+  if (source.ref === TRANSACTIONS) add(receiptsOnStatementsLeftOut(within));
   if (query.from || query.to) {
     if (query.from && query.to && query.from > query.to) {
       throw invalid(`from ${query.from} is after to ${query.to}`, "send from ≤ to");

@@ -1,4 +1,6 @@
 // What a query reads from: the unified transactions, or one stored table with its typed columns.
+import type { Sql } from "../types.js";
+import { pathPrefixSql } from "../path-prefix.js";
 import type { Statements } from "../statements.js";
 import { HearthError } from "../../errors.js";
 import { RECEIPT_TABLE } from "../../tables/receipt-table.js";
@@ -46,18 +48,26 @@ const TRANSACTION_COLUMNS: SourceColumn[] = [
 
 /**
  * A receipt already on a statement (the same amount, dated within 3 days of it) is that
- * statement's line, not a second purchase: it is left out, so nothing is counted twice.
+ * statement's line, not a second purchase: it is left out, so nothing is counted twice. Only
+ * statements within the caller's folders count: a profile's sums never move for one it cannot see.
  */
-const RECEIPT_ON_A_STATEMENT = `(d.name = '${RECEIPT_TABLE}' AND f.kind = 'image' AND EXISTS (
-  SELECT 1 FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
-  WHERE NOT (sd.name = '${RECEIPT_TABLE}' AND sf.kind = 'image') AND s.amount = t.amount
-    AND abs(julianday(s.date) - julianday(t.date)) <= 3))`;
+export function receiptsOnStatementsLeftOut(within: readonly string[]): Sql {
+  const scopes = within.map((root) => pathPrefixSql(root, "sf.path"));
+  const inScope = scopes.length === 0 ? "0" : `(${scopes.map((r) => r.text).join(" OR ")})`;
+  return {
+    text: `NOT (d.name = '${RECEIPT_TABLE}' AND f.kind = 'image' AND EXISTS (
+      SELECT 1 FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
+      WHERE NOT (sd.name = '${RECEIPT_TABLE}' AND sf.kind = 'image') AND ${inScope}
+        AND s.amount = t.amount AND abs(julianday(s.date) - julianday(t.date)) <= 3))`,
+    params: scopes.flatMap((r) => r.params),
+  };
+}
 
 function transactionsSource(): TableSource {
   return {
     ref: TRANSACTIONS,
     from: "transactions t JOIN data_tables d ON d.id = t.table_id JOIN files f ON f.id = d.file_id",
-    where: [`NOT ${RECEIPT_ON_A_STATEMENT}`],
+    where: [],
     params: [],
     columns: TRANSACTION_COLUMNS,
     rowExpr: "t.row",
