@@ -1,5 +1,16 @@
-// PDF: text per page with pdf-parse 2 (pdf.js); encrypted and image-only PDFs are reported, not indexed empty.
-import { ExtractError, type ExtractInput, type ExtractedDoc, type Indexer } from "./indexer.js";
+// PDF: text per page with pdf-parse 2 (pdf.js); pages without a text layer (scans) rendered and read
+// by OCR; encrypted and damaged PDFs are reported, not indexed empty.
+import type { PDFParse } from "pdf-parse";
+import type { Recognised } from "../ocr/recognize.js";
+import { MAX_IMAGE_PIXELS } from "./image.js";
+import {
+  ExtractError,
+  type ExtractInput,
+  type ExtractedDoc,
+  type Indexer,
+  type OcrSettings,
+  type TextSegment,
+} from "./indexer.js";
 import { sniffType } from "./sniff.js";
 
 function checkHeader(bytes: Uint8Array): void {
@@ -12,6 +23,43 @@ function checkHeader(bytes: Uint8Array): void {
       actual ? `not a PDF: the file is ${actual}` : "not a PDF: no %PDF- header",
     );
   }
+}
+
+/** A scan's page rendered for OCR at about 200 dpi (a PDF point is 1/72 in). */
+const OCR_SCALE = 200 / 72;
+
+/**
+ * The pages of a scanned PDF, each rendered alone (one page image in memory at a time) and read
+ * by OCR; a page too large to render within the image pixel limit is rendered smaller.
+ */
+async function ocrPages(
+  parser: PDFParse,
+  total: number,
+  ocr: OcrSettings,
+): Promise<{ segments: TextSegment[]; confidence: number }> {
+  const { recognise } = await import("../ocr/recognize.js");
+  const segments: TextSegment[] = [];
+  let confidence = 0;
+  for (let page = 1; page <= total; page++) {
+    const shot = await parser.getScreenshot({
+      partial: [page],
+      scale: OCR_SCALE,
+      imageBuffer: true,
+      imageDataUrl: false,
+    });
+    const image = shot.pages[0];
+    if (!image) continue;
+    if (image.width * image.height > MAX_IMAGE_PIXELS) {
+      throw new ExtractError(
+        `page ${page} renders at ${image.width} × ${image.height} pixels, over the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit`,
+      );
+    }
+    const text: Recognised = await recognise(image.data, ocr.languages);
+    if (text.lines.length === 0) continue;
+    segments.push({ text: text.lines.join("\n"), page });
+    confidence += text.confidence;
+  }
+  return { segments, confidence: segments.length ? confidence / segments.length : 0 };
 }
 
 export const pdfIndexer: Indexer = {
@@ -27,13 +75,25 @@ export const pdfIndexer: Indexer = {
       const result = await parser.getText();
       const info = await parser.getInfo().catch(() => null);
       const pages = result.pages.filter((p) => p.text.trim() !== "");
-      if (result.total > 0 && pages.length === 0) {
-        throw new ExtractError(
-          `no text layer — scanned image (${result.total} page${result.total === 1 ? "" : "s"}); not indexed`,
-        );
-      }
       const meta = info?.info as Record<string, unknown> | undefined;
       const title = typeof meta?.Title === "string" ? meta.Title.trim() : "";
+      if (result.total > 0 && pages.length === 0) {
+        const count = `${result.total} page${result.total === 1 ? "" : "s"}`;
+        if (!input.ocr?.enabled)
+          throw new ExtractError(
+            `no text layer — scanned image (${count}); not indexed: OCR is off (ocr.enabled)`,
+          );
+        const scanned = await ocrPages(parser, result.total, input.ocr);
+        if (scanned.segments.length === 0)
+          throw new ExtractError(`no text layer, and OCR recognised no text on its ${count}`);
+        return {
+          kind: "pdf",
+          title,
+          structure: "plain",
+          segments: scanned.segments,
+          ocr: { confidence: Math.round(scanned.confidence) },
+        };
+      }
       return {
         kind: "pdf",
         title,

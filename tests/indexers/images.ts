@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PassThrough } from "node:stream";
+import { PDFDocument } from "pdf-lib";
 import * as PImage from "pureimage";
 
 const require = createRequire(import.meta.url);
@@ -61,4 +62,16 @@ export function pngHeader(width: number, height: number): Buffer {
     ihdr,
     Buffer.alloc(4), // CRC (not checked by a header reader)
   ]);
+}
+
+/** A "scanned" PDF: each page one image of text, and no text layer at all. */
+export async function scannedPdf(pages: readonly (readonly string[])[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  for (const lines of pages) {
+    const png = await pdf.embedPng(await textImage(lines));
+    // 900 px at 200 dpi is 324 pt wide: the page the scanner would have made.
+    const page = pdf.addPage([png.width * 0.36, png.height * 0.36]);
+    page.drawImage(png, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+  }
+  return pdf.save();
 }

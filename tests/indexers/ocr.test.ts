@@ -7,7 +7,7 @@ import { createExtractor } from "../../src/indexers/extractor.js";
 import { languageDataDir } from "../../src/ocr/recognize.js";
 import { runMain } from "../cli/run-main.js";
 import { makeHome, tempDir, writeTree } from "../helpers.js";
-import { blankImage, pngHeader, textImage } from "./images.js";
+import { blankImage, pngHeader, scannedPdf, textImage } from "./images.js";
 
 const LIMITS = { timeoutMs: 60_000, memoryMb: 512, workers: 1 };
 const extractor = createExtractor(LIMITS, { enabled: true, languages: ["eng"] });
@@ -50,6 +50,21 @@ describe("OCR of images", () => {
     ).rejects.toThrow(/OCR, which is off \(ocr\.enabled\)/);
     await off.close();
     expect(() => languageDataDir("xyz")).toThrow(/npm install @tesseract\.js-data\/xyz/);
+  });
+
+  it("reads a scanned PDF page by page, and says so when its pages hold no text", async () => {
+    const pdf = await scannedPdf([["TAX OFFICE", "NOTICE 2026"], ["PAGE TWO REFUND"]]);
+    const doc = await extract("letter.pdf", pdf);
+    expect(doc.segments.map((s) => ("page" in s ? s.page : 0))).toEqual([1, 2]);
+    expect(doc.segments[0]!.text).toMatch(/TAX OFFICE\nNOTICE 2026/);
+    expect(doc.segments[1]!.text).toMatch(/PAGE TWO REFUND/);
+    expect(doc.ocr!.confidence).toBeGreaterThan(60);
+    const { PDFDocument } = await import("pdf-lib");
+    const blank = await PDFDocument.create();
+    blank.addPage([300, 300]);
+    await expect(extract("blank.pdf", await blank.save())).rejects.toThrow(
+      /no text layer, and OCR recognised no text on its 1 page/,
+    );
   });
 
   it("indexes an image so search finds it, and status counts it", async () => {
