@@ -56,6 +56,11 @@ export async function indexFile(
   let mtimeMs: number;
   try {
     const read = await readRegularFile(stat.path, deps.maxFileBytes, signal);
+    // A folder on the path swapped for a link to elsewhere: what was opened is not this file.
+    if (read.openedAt !== null && read.openedAt !== stat.path)
+      return fail(
+        `cannot read: a folder on its path led elsewhere (${read.openedAt}) while it was opened`,
+      );
     bytes = read.bytes;
     mtimeMs = read.stat.mtimeMs;
   } catch (err) {
@@ -100,6 +105,7 @@ export async function indexFile(
       title: doc.title || basename(stat.path, extname(stat.path)),
       chunks,
       tables: doc.tables ?? [],
+      ocrConfidence: doc.ocr?.confidence ?? null,
       vectorModel: embedder?.info.fingerprint ?? null,
     },
     outcome.vectors,

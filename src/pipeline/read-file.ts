@@ -1,7 +1,7 @@
 // Reads a file the way Hearth reads every file it indexes or serves: a regular file only, opened
 // without following a final symlink and without blocking on a FIFO, within the size limit.
 import { constants, type Stats } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import { open, readlink, type FileHandle } from "node:fs/promises";
 import { HearthError } from "../errors.js";
 import { describeNonFile } from "./index-policy.js";
 
@@ -11,6 +11,17 @@ export interface FileBytes {
   bytes: Buffer;
   /** The stat of the descriptor that was read: the file actually opened, whatever the path is now. */
   stat: Stats;
+  /**
+   * Where the kernel says the opened file is (Linux: /proc/self/fd), links resolved at the moment
+   * of opening; null where the system cannot say.
+   */
+  openedAt: string | null;
+}
+
+/** The path of an open descriptor as the kernel knows it, or null where it cannot be asked. */
+async function pathOfDescriptor(handle: FileHandle): Promise<string | null> {
+  if (process.platform !== "linux") return null;
+  return readlink(`/proc/self/fd/${handle.fd}`).catch(() => null);
 }
 
 export async function readRegularFile(
@@ -36,6 +47,7 @@ export async function readRegularFile(
   }
   try {
     const stat = await handle.stat();
+    const openedAt = await pathOfDescriptor(handle);
     if (!stat.isFile())
       throw new HearthError("PATH_NOT_FILE", `${path} is ${describeNonFile(stat)}, not a file`);
     if (stat.size > maxBytes) {
@@ -51,7 +63,7 @@ export async function readRegularFile(
         `${path} grew to ${bytes.length} bytes while being read, over the index.maxFileBytes limit of ${maxBytes}`,
       );
     }
-    return { bytes, stat };
+    return { bytes, stat, openedAt };
   } finally {
     await handle.close();
   }

@@ -57,6 +57,8 @@ export interface SearchHit {
   rerankScore?: number;
   /** Other files holding the same thing (a copy, an export): shown once, here. */
   alsoIn?: string[];
+  /** The text was recognised by OCR (a scan, a photo), with this mean confidence (0–100). */
+  ocr?: { confidence: number };
 }
 
 /** Whether reranking ran, over how many results, and why not when it did not. */
@@ -293,6 +295,7 @@ export class Searcher {
         location: locationOf(d),
         modified: new Date(d.mtimeMs).toISOString(),
         chunkId,
+        ...(d.ocrConfidence !== null ? { ocr: { confidence: d.ocrConfidence } } : {}),
       });
     }
     return hits;

@@ -136,9 +136,19 @@ export class ServiceContext {
     if (!info) throw new HearthError("PATH_NOT_FOUND", `${path} does not exist`);
     this.refuseUnless(this.runtime.policy.check(real, info));
     const read = await readRegularFile(real, this.runtime.policy.maxFileBytes, signal);
+    // Where the system can say which file the descriptor is, that answer is final. Elsewhere the
+    // path must still resolve, link-free, to the very file read — checked before and after the
+    // stat, so a folder swapped for a link and back between two calls does not pass.
     const now = await realpath(real).catch(() => null);
     const same = now === real ? await stat(real).catch(() => null) : null;
-    if (!same || same.ino !== read.stat.ino || same.dev !== read.stat.dev) {
+    const after = same ? await realpath(real).catch(() => null) : null;
+    if (
+      (read.openedAt !== null && read.openedAt !== real) ||
+      !same ||
+      after !== real ||
+      same.ino !== read.stat.ino ||
+      same.dev !== read.stat.dev
+    ) {
       throw new HearthError(
         "FILE_CHANGED",
         `${path} changed while it was being read`,

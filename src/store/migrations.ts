@@ -184,6 +184,10 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE actions ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
   `,
+  // 9 → 10: text recognised by OCR says so, with its mean confidence (0–100), in results and reads.
+  `
+  ALTER TABLE files ADD COLUMN ocr_confidence INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -24,7 +24,8 @@ import type { VectorEntry } from "./vector-index.js";
 import { VectorIndex } from "./vector-index.js";
 
 const FILE_COLUMNS = `id, root_id AS rootId, path, kind, size, mtime_ms AS mtimeMs,
-  content_hash AS contentHash, status, error, title, indexed_at AS indexedAt`;
+  content_hash AS contentHash, status, error, title, indexed_at AS indexedAt,
+  ocr_confidence AS ocrConfidence`;
 
 export interface StoreCounts {
   roots: number;
@@ -161,7 +162,7 @@ export class Store {
   writeIndexedFile(write: IndexedFileWrite, vectors: ReadonlyMap<string, Float32Array>): void {
     this.sql.transaction(() => {
       this.deleteChunksOf(this.getFile(write.path));
-      const fileId = this.upsertFile(write, "indexed", null, write.title);
+      const fileId = this.upsertFile(write, "indexed", null, write.title, write.ocrConfidence);
       // Vectors made before a model switch completed are left out; the backfill gives new ones.
       const current = write.vectorModel === this.vectors.activeModel()?.fingerprint;
       this.insertChunks(fileId, write.title, write.chunks, current ? vectors : new Map());
@@ -223,14 +224,15 @@ export class Store {
     status: "indexed" | "failed",
     error: string | null,
     title: string,
+    ocrConfidence: number | null = null,
   ): number {
     const row = this.sql
       .get(
-        `INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, error, title, indexed_at)
-         VALUES (@rootId, @path, @kind, @size, @mtimeMs, @contentHash, @status, @error, @title, @now)
+        `INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, error, title, indexed_at, ocr_confidence)
+         VALUES (@rootId, @path, @kind, @size, @mtimeMs, @contentHash, @status, @error, @title, @now, @ocr)
          ON CONFLICT(path) DO UPDATE SET root_id = @rootId, kind = @kind, size = @size,
            mtime_ms = @mtimeMs, content_hash = @contentHash, status = @status, error = @error,
-           title = @title, indexed_at = @now
+           title = @title, indexed_at = @now, ocr_confidence = @ocr
          RETURNING id`,
       )
       .get({
@@ -244,6 +246,7 @@ export class Store {
         error,
         title,
         now: this.now(),
+        ocr: ocrConfidence ?? null,
       }) as { id: number };
     this.sql.get("DELETE FROM file_names WHERE file_id = ?").run(row.id);
     const addName = this.sql.get("INSERT OR IGNORE INTO file_names(name, file_id) VALUES (?, ?)");

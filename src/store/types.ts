@@ -24,6 +24,8 @@ export interface FileRecord {
   error: string | null;
   title: string;
   indexedAt: number;
+  /** Set when the text was recognised by OCR: its mean confidence, 0–100. */
+  ocrConfidence: number | null;
 }
 
 export interface FileStat {
@@ -42,6 +44,8 @@ export interface IndexedFileWrite extends FileStat {
   vectorModel: string | null;
   /** Typed tables of a statement or spreadsheet; replaced with the chunks. */
   tables?: readonly ExtractedTable[];
+  /** Set when the text was recognised by OCR: its mean confidence, 0–100. */
+  ocrConfidence?: number | null;
 }
 
 export interface FailedFileWrite extends FileStat {
@@ -106,4 +110,5 @@ export interface ChunkDetail {
   kind: string;
   title: string;
   mtimeMs: number;
+  ocrConfidence: number | null;
 }

@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createExtractor } from "../../src/indexers/extractor.js";
 import { languageDataDir } from "../../src/ocr/recognize.js";
 import { runMain } from "../cli/run-main.js";
-import { makeHome, tempDir, writeTree } from "../helpers.js";
+import { serviceOver } from "../../src/host/open-service.js";
+import { CLI_CALLER } from "../../src/service/caller.js";
+import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { blankImage, pngHeader, scannedPdf, textImage } from "./images.js";
 
 const LIMITS = { timeoutMs: 60_000, memoryMb: 512, workers: 1 };
@@ -67,14 +69,22 @@ describe("OCR of images", () => {
     );
   });
 
-  it("indexes an image so search finds it, and status counts it", async () => {
+  it("indexes an image so search finds it, and search and read say the text came from OCR", async () => {
     const root = tempDir();
     writeTree(root, { "scans/bakery.png": await textImage(["HARBOUR BAKERY", "SOURDOUGH LOAF"]) });
     const { env } = makeHome({ config: { roots: [root] } });
     expect((await runMain(["index", root], env)).code).toBe(0);
     const found = await runMain(["search", "sourdough", "--json"], env);
-    expect(JSON.parse(found.stdout)).toMatchObject({
-      results: [{ path: join(root, "scans/bakery.png") }],
-    });
+    const hit = (
+      JSON.parse(found.stdout) as { results: { path: string; ocr?: { confidence: number } }[] }
+    ).results[0]!;
+    expect(hit.path).toBe(join(root, "scans/bakery.png"));
+    expect(hit.ocr!.confidence).toBeGreaterThan(60);
+    const human = await runMain(["search", "sourdough"], env);
+    expect(human.stdout).toMatch(/OCR \d+ % confident/);
+    const service = await serviceOver(await openTestHearth(env, { loadModel: false }));
+    const read = await service.read(CLI_CALLER, { path: join(root, "scans/bakery.png") });
+    expect(read.text).toMatch(/^1\tHARBOUR BAKERY\n2\tSOURDOUGH LOAF/);
+    expect(read.ocr!.confidence).toBe(hit.ocr!.confidence);
   });
 });

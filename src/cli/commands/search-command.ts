@@ -38,7 +38,9 @@ function printHuman(cli: CliContext, response: SearchResult): void {
     return;
   }
   response.results.forEach((hit, i) => {
-    const rerank = hit.rerankScore !== undefined ? `, reranked ${hit.rerankScore}` : "";
+    const rerank =
+      (hit.rerankScore !== undefined ? `, reranked ${hit.rerankScore}` : "") +
+      (hit.ocr ? `, OCR ${hit.ocr.confidence} % confident` : "");
     io.out(`${i + 1}. ${citation(hit)}  [${hit.kind}, ${hit.score}${rerank}]`);
     if (hit.heading) io.out(`   ${hit.heading}`);
     io.out(`   ${hit.snippet}`);
@@ -92,6 +94,7 @@ export async function runSearch(
     title: h.title,
     heading: h.heading,
     ...(h.rerankScore !== undefined ? { rerankScore: h.rerankScore } : {}),
+    ...(h.ocr ? { ocr: h.ocr } : {}),
   }));
   const { results: _all, ...rest } = response;
   cli.io.json({ ...rest, results });

@@ -10,6 +10,10 @@ const readOutput = z.object({
   totalLines: z.number(),
   text: z.string().describe("the lines, each prefixed with its number and a tab"),
   nextCursor: z.string().optional(),
+  ocr: z
+    .object({ confidence: z.number() })
+    .optional()
+    .describe("the text was recognised by OCR (a scan or photo): its mean confidence, 0–100"),
   hash: z
     .string()
     .describe(

@@ -52,6 +52,10 @@ const searchOutput = z.object({
       location,
       modified: z.string(),
       rerankScore: z.number().optional().describe("the reranker's relevance probability (0–1)"),
+      ocr: z
+        .object({ confidence: z.number() })
+        .optional()
+        .describe("the text was recognised by OCR (a scan or photo): its mean confidence, 0–100"),
       alsoIn: z
         .array(z.string())
         .optional()

@@ -39,6 +39,8 @@ export interface ReadRange {
   nextCursor?: string;
   /** sha256 of the file's bytes: the version read, which edit_note is sent back. */
   hash: string;
+  /** The text was recognised by OCR (a scan or photo), with this mean confidence (0–100). */
+  ocr?: { confidence: number };
 }
 
 const readCursor = z.object({ path: z.string(), line: z.number().int().min(1).max(MAX_LINE) });
@@ -118,5 +120,13 @@ export async function read(
     ctx.extractor,
   );
   const range = lineRange(file.path, text, start, input.endLine);
-  return { result: { ...range, hash: versionHash(file.bytes) }, paths: [file.path] };
+  const ocr = ctx.store.getFile(file.path)?.ocrConfidence ?? null;
+  return {
+    result: {
+      ...range,
+      hash: versionHash(file.bytes),
+      ...(ocr !== null ? { ocr: { confidence: ocr } } : {}),
+    },
+    paths: [file.path],
+  };
 }

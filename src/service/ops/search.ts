@@ -61,6 +61,8 @@ export interface SearchResult {
     modified: string;
     rerankScore?: number;
     alsoIn?: string[];
+    /** The text was recognised by OCR (a scan or photo), with this mean confidence (0–100). */
+    ocr?: { confidence: number };
     /** The hit is a note `remember` wrote: its provenance, and the note that corrects it, if any. */
     memory?: MemoryInfo;
     /** The hit is these rows of a table: send both to query_table for typed values. */
