@@ -30,30 +30,29 @@ const OCR_SCALE = 200 / 72;
 
 /**
  * The pages of a scanned PDF, each rendered alone (one page image in memory at a time) and read
- * by OCR; a page too large to render within the image pixel limit is rendered smaller.
+ * by OCR. The scale is chosen from the page's size before anything is drawn: a page so large that
+ * it would pass the image pixel limit is rendered smaller (a bomb's canvas is never allocated).
  */
 async function ocrPages(
   parser: PDFParse,
-  total: number,
+  sizes: readonly { width: number; height: number }[],
   ocr: OcrSettings,
 ): Promise<{ segments: TextSegment[]; confidence: number }> {
   const { recognise } = await import("../ocr/recognize.js");
   const segments: TextSegment[] = [];
   let confidence = 0;
-  for (let page = 1; page <= total; page++) {
+  for (let page = 1; page <= sizes.length; page++) {
+    const { width, height } = sizes[page - 1]!;
+    if (!(width > 0 && height > 0)) continue;
+    const scale = Math.min(OCR_SCALE, Math.sqrt(MAX_IMAGE_PIXELS / (width * height)));
     const shot = await parser.getScreenshot({
       partial: [page],
-      scale: OCR_SCALE,
+      scale,
       imageBuffer: true,
       imageDataUrl: false,
     });
     const image = shot.pages[0];
     if (!image) continue;
-    if (image.width * image.height > MAX_IMAGE_PIXELS) {
-      throw new ExtractError(
-        `page ${page} renders at ${image.width} × ${image.height} pixels, over the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit`,
-      );
-    }
     const text: Recognised = await recognise(image.data, ocr.languages);
     if (text.lines.length === 0) continue;
     segments.push({ text: text.lines.join("\n"), page });
@@ -73,7 +72,7 @@ export const pdfIndexer: Indexer = {
     try {
       // Text first: a failed getInfo() leaves pdf.js unable to report the real error (a password, say).
       const result = await parser.getText();
-      const info = await parser.getInfo().catch(() => null);
+      const info = await parser.getInfo({ parsePageInfo: true }).catch(() => null);
       const pages = result.pages.filter((p) => p.text.trim() !== "");
       const meta = info?.info as Record<string, unknown> | undefined;
       const title = typeof meta?.Title === "string" ? meta.Title.trim() : "";
@@ -83,7 +82,11 @@ export const pdfIndexer: Indexer = {
           throw new ExtractError(
             `no text layer — scanned image (${count}); not indexed: OCR is off (ocr.enabled)`,
           );
-        const scanned = await ocrPages(parser, result.total, input.ocr);
+        if (!info || info.pages.length !== result.total)
+          throw new ExtractError(
+            `no text layer, and the size of its pages cannot be read (${count})`,
+          );
+        const scanned = await ocrPages(parser, info.pages, input.ocr);
         if (scanned.segments.length === 0)
           throw new ExtractError(`no text layer, and OCR recognised no text on its ${count}`);
         return {

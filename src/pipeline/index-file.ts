@@ -57,10 +57,11 @@ export async function indexFile(
   try {
     const read = await readRegularFile(stat.path, deps.maxFileBytes, signal);
     // A folder on the path swapped for a link to elsewhere: what was opened is not this file.
-    if (read.openedAt !== null && read.openedAt !== stat.path)
-      return fail(
-        `cannot read: a folder on its path led elsewhere (${read.openedAt}) while it was opened`,
-      );
+    if (read.openedAt !== null && read.openedAt !== stat.path) {
+      // Replaced while it was opened (an atomic save): its next event indexes the new version.
+      if (read.openedAt.endsWith(" (deleted)")) return { status: "gone" };
+      return fail("cannot read: a folder on its path was replaced by a link while it was opened");
+    }
     bytes = read.bytes;
     mtimeMs = read.stat.mtimeMs;
   } catch (err) {

@@ -12,8 +12,8 @@ export interface FileBytes {
   /** The stat of the descriptor that was read: the file actually opened, whatever the path is now. */
   stat: Stats;
   /**
-   * Where the kernel says the opened file is (Linux: /proc/self/fd), links resolved at the moment
-   * of opening; null where the system cannot say.
+   * Where the kernel says the opened file is now (Linux: /proc/self/fd; " (deleted)" appended when
+   * it was unlinked since); null where the system cannot say.
    */
   openedAt: string | null;
 }

@@ -136,7 +136,7 @@ export class ServiceContext {
     if (!info) throw new HearthError("PATH_NOT_FOUND", `${path} does not exist`);
     this.refuseUnless(this.runtime.policy.check(real, info));
     const read = await readRegularFile(real, this.runtime.policy.maxFileBytes, signal);
-    // Where the system can say which file the descriptor is, that answer is final. Elsewhere the
+    // Where the system can say which file the descriptor is, it must be this path. Everywhere the
     // path must still resolve, link-free, to the very file read — checked before and after the
     // stat, so a folder swapped for a link and back between two calls does not pass.
     const now = await realpath(real).catch(() => null);

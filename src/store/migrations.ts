@@ -188,6 +188,11 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE files ADD COLUMN ocr_confidence INTEGER;
   `,
+  // 10 → 11: scans and images recorded as failed before OCR look changed, so they are read again.
+  `
+  UPDATE files SET content_hash = '', mtime_ms = -1
+    WHERE status = 'failed' AND (error LIKE 'no text layer%' OR error LIKE 'images are read by OCR%');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,12 +18,15 @@ export interface ReceiptFields {
 
 const AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)[.,](\d{2})(?![\d])/g;
 const DATE_TOKEN =
-  /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ -,]*\d{2,4})\b/i;
+  /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ ,-]*\d{2,4})\b/i;
 const TOTAL_WORDS = /\bTOTAL\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b/i;
 const NOT_TOTAL =
-  /SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|(GST|SST|TAX|VAT)\s*TOTAL|TOTAL\s+SALES?\s*\(?EXCL/i;
+  /ROUNDING|ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|(GST|SST|TAX|VAT)\s*TOTAL|TOTAL\s+SALES?\s*\(?EXCL/i;
 const HEADER =
   /^(TAX\s+INVOICE|INVOICE|RECEIPT|OFFICIAL\s+RECEIPT|CASH\s+(SALE|BILL)|WELCOME|SIMPLIFIED)/i;
+/** What only a till slip prints: payment and change, a receipt or invoice heading, a cashier. */
+const TILL_WORDS =
+  /\b(CASH|CHANGE|CARD|VISA|MASTERCARD|PAID|TENDER\w*|RECEIPT|INVOICE|CASHIER|THANK\s+YOU|GST|VAT|SST|TAX)\b/i;
 const CURRENCIES: readonly [RegExp, string][] = [
   [/€|\bEUR\b/, "EUR"],
   [/£|\bGBP\b/, "GBP"],
@@ -33,8 +36,10 @@ const CURRENCIES: readonly [RegExp, string][] = [
   [/\bCHF\b/, "CHF"],
 ];
 
+/** Money amounts on a line, outside any date on it (14.03.2026 is not 14.03). */
 function amountsOf(line: string): number[] {
-  return [...line.matchAll(AMOUNT)].map(
+  const undated = line.replace(new RegExp(DATE_TOKEN.source, "gi"), " ");
+  return [...undated.matchAll(AMOUNT)].map(
     (m) => Number(m[1]!.replaceAll(",", "")) * 100 + Number(m[2]),
   );
 }
@@ -54,8 +59,13 @@ function findTotal(lines: readonly string[]): { minor: number; line: number } | 
     if (rank === 0) return;
     // OCR often puts the amount on the line below its label.
     const own = amountsOf(line).at(-1);
-    const below = [lines[i + 1], lines[i + 2]].map((l) => (l ? amountsOf(l)[0] : undefined));
-    const minor = own ?? below.find((a) => a !== undefined);
+    // Only from a line that holds nothing but the amount: a table's header "Total" above a row
+    // of values is not a label above its figure.
+    const alone = (l: string | undefined) =>
+      l !== undefined && /^[^A-Za-z]*$/.test(l.replace(/\b(RM|EUR|GBP|USD|SGD|CHF)\b/gi, ""))
+        ? amountsOf(l)[0]
+        : undefined;
+    const minor = own ?? alone(lines[i + 1]) ?? alone(lines[i + 2]);
     if (minor === undefined || minor === 0) return;
     if (!best || rank >= best.rank) best = { minor, line: i + 1, rank };
   });
@@ -87,6 +97,11 @@ function findMerchant(lines: readonly string[]): string | null {
 }
 
 /** Numeric day/month order: from the receipt's own dates when they tell, else `fallback`. */
+/** Whether text reads as a till slip: a printed currency or the words only receipts carry. */
+export function looksLikeReceipt(lines: readonly string[], fields: ReceiptFields): boolean {
+  return fields.currency !== null || lines.some((l) => TILL_WORDS.test(l));
+}
+
 export function receiptFields(lines: readonly string[], fallback: DateOrder): ReceiptFields {
   const tokens = lines.flatMap((l) => DATE_TOKEN.exec(l)?.[1] ?? []);
   const order = inferDateOrder(tokens.map((t) => t.replace(/[.-]/g, "/"))) ?? fallback;

@@ -2,16 +2,18 @@
 // the merchant as the description, the total as a negative amount, the currency when printed.
 import { SCALE } from "./fixed-point.js";
 import type { DateOrder } from "./parse-date.js";
-import { receiptFields } from "./receipt-fields.js";
+import { looksLikeReceipt, receiptFields } from "./receipt-fields.js";
 import type { ExtractedTable } from "./types.js";
 
 /** The name receipts' tables go by (the transactions view tells receipts from statements by it). */
 export const RECEIPT_TABLE = "receipt";
 
-/** The receipt's table, or null when the text has no date or no total: then it is no receipt. */
+/** The receipt's table, or null when the text has no date, no total, or nothing of a till slip. */
 export function receiptTable(lines: readonly string[], order: DateOrder): ExtractedTable | null {
   const fields = receiptFields(lines, order);
   if (fields.date === null || fields.totalMinor === null || fields.totalLine === null) return null;
+  // A screenshot of a table with a "Total" column and a date is not a purchase.
+  if (!looksLikeReceipt(lines, fields)) return null;
   const amount = -fields.totalMinor * (SCALE / 100);
   const description = fields.merchant ?? "receipt";
   return {

@@ -1,6 +1,7 @@
 // Tests: merchant, date and total found in a receipt's recognised lines.
 import { describe, expect, it } from "vitest";
 import { dateOrderOf, receiptFields } from "../../src/tables/receipt-fields.js";
+import { receiptTable } from "../../src/tables/receipt-table.js";
 
 describe("receipt fields", () => {
   it("finds the merchant, the date and the rounded total, with their lines", () => {
@@ -41,6 +42,16 @@ describe("receipt fields", () => {
       date: null,
       totalMinor: null,
     });
+  });
+
+  it("does not take a table, a time sheet or a rounding line for a receipt's total", () => {
+    expect(receiptTable(["Date Item Total", "2026-03-01 Rent 1200.00"], "dmy")).toBeNull();
+    expect(receiptTable(["Project log 2026-03-02", "total of 3.50 hours"], "dmy")).toBeNull();
+    const slip = ["SHOP", "14-Mar-2026", "TOTAL 9.54", "TOTAL ROUNDING ADJ -0.01", "CASH 10.00"];
+    expect(receiptFields(slip, "dmy")).toMatchObject({ date: "2026-03-14", totalMinor: 954 });
+    expect(receiptFields(["SHOP", "TOTAL:", "14.03.2026 10:42", "CASH 5.00"], "dmy")).toMatchObject(
+      { totalMinor: null, date: "2026-03-14" },
+    );
   });
 
   it("reads the numeric date order of a locale", () => {

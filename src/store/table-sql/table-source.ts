@@ -58,7 +58,8 @@ export function receiptsOnStatementsLeftOut(within: readonly string[]): Sql {
     text: `NOT (d.name = '${RECEIPT_TABLE}' AND f.kind = 'image' AND EXISTS (
       SELECT 1 FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
       WHERE NOT (sd.name = '${RECEIPT_TABLE}' AND sf.kind = 'image') AND ${inScope}
-        AND s.amount = t.amount AND abs(julianday(s.date) - julianday(t.date)) <= 3))`,
+        AND s.amount = t.amount AND abs(julianday(s.date) - julianday(t.date)) <= 3
+        AND (s.currency IS NULL OR t.currency IS NULL OR s.currency = t.currency)))`,
     params: scopes.flatMap((r) => r.params),
   };
 }
