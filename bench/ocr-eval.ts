@@ -6,7 +6,9 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { scoreOcr } from "../src/eval/ocr-metrics.js";
 import { createExtractor } from "../src/indexers/extractor.js";
+import { SCALE } from "../src/tables/fixed-point.js";
 import { dateOrderOf, receiptFields } from "../src/tables/receipt-fields.js";
+import { receiptTable } from "../src/tables/receipt-table.js";
 
 interface Key {
   company?: string;
@@ -63,7 +65,13 @@ export async function runOcrEval(dataset: string, json: boolean, locale?: string
       distance += score.distance;
       length += score.truthLength;
       const key = JSON.parse(readFileSync(join(dataset, "key", `${id}.json`), "utf8")) as Key;
-      const fields = receiptFields(text.split("\n"), order);
+      // What is scored is the transaction the receipt became (none: every field is wrong).
+      const made = receiptTable(text.split("\n"), order)?.transactions[0] ?? null;
+      const fields = {
+        date: made?.date ?? null,
+        totalMinor: made ? Math.round((-made.amount * 100) / SCALE) : null,
+        merchant: made?.description ?? null,
+      };
       const truthDate = key.date ? receiptFields([key.date], order).date : null;
       const truthTotal = key.total
         ? Math.round(Number(key.total.replace(/[^\d.]/g, "")) * 100)
