@@ -15,6 +15,8 @@ export interface QueueProgress {
 export class WorkQueue {
   private readonly urgent = new Set<string>();
   private readonly backlog = new Set<string>();
+  /** The slow lane, just-saved images first. */
+  private readonly slowUrgent = new Set<string>();
   private readonly slow = new Set<string>();
   private readonly active = new Set<string>();
   private activeSlow = 0;
@@ -40,7 +42,10 @@ export class WorkQueue {
       return;
     }
     if (this.isSlow(path)) {
-      this.slow.add(path);
+      if (urgent) {
+        this.slow.delete(path);
+        this.slowUrgent.add(path);
+      } else if (!this.slowUrgent.has(path)) this.slow.add(path);
     } else if (urgent) {
       this.backlog.delete(path);
       this.urgent.add(path);
@@ -51,16 +56,16 @@ export class WorkQueue {
   }
 
   get size(): number {
-    return this.urgent.size + this.backlog.size + this.slow.size + this.active.size;
+    return this.urgent.size + this.backlog.size + this.slowPending() + this.active.size;
   }
 
   progress(): QueueProgress {
     const seconds = (Date.now() - this.busySince) / 1000;
     const doneNow = this.done - this.doneAtBusyStart;
     return {
-      pending: this.urgent.size + this.backlog.size + this.slow.size,
+      pending: this.urgent.size + this.backlog.size + this.slowPending(),
       active: [...this.active],
-      slowPending: this.slow.size,
+      slowPending: this.slowPending(),
       done: this.done,
       ratePerSec: this.busySince && seconds > 0 ? doneNow / seconds : 0,
     };
@@ -69,7 +74,7 @@ export class WorkQueue {
   /** How many queued or running paths satisfy `matches`. */
   count(matches: (path: string) => boolean): number {
     let n = 0;
-    for (const set of [this.urgent, this.backlog, this.slow, this.active]) {
+    for (const set of [this.urgent, this.backlog, this.slowUrgent, this.slow, this.active]) {
       for (const path of set) if (matches(path)) n++;
     }
     return n;
@@ -86,6 +91,7 @@ export class WorkQueue {
     this.stopped = true;
     this.urgent.clear();
     this.backlog.clear();
+    this.slowUrgent.clear();
     this.slow.clear();
     while (this.active.size > 0) await new Promise((r) => setTimeout(r, 20));
   }
@@ -99,11 +105,17 @@ export class WorkQueue {
     }
     // Slow work leaves one slot free (when there are two or more) for whatever is saved next.
     if (this.activeSlow >= Math.max(1, this.concurrency - 1)) return undefined;
-    for (const path of this.slow) {
-      this.slow.delete(path);
-      return { path, slow: true };
+    for (const set of [this.slowUrgent, this.slow]) {
+      for (const path of set) {
+        set.delete(path);
+        return { path, slow: true };
+      }
     }
     return undefined;
+  }
+
+  private slowPending(): number {
+    return this.slowUrgent.size + this.slow.size;
   }
 
   private pump(): void {

@@ -50,4 +50,20 @@ describe("WorkQueue's slow lane", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(started.at(-1)).toBe("/n/photos/1.jpg");
   });
+
+  it("reads a photo saved just now before the photos of a backlog", async () => {
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const queue = new WorkQueue(
+      1,
+      (path) => new Promise<void>((resolve) => (started.push(path), release.push(resolve))),
+      () => undefined,
+      (path) => path.endsWith(".jpg"),
+    );
+    for (let i = 0; i < 3; i++) queue.push(`/n/old/${i}.jpg`, false);
+    queue.push("/n/new.jpg", true);
+    release.shift()!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(["/n/old/0.jpg", "/n/new.jpg"]);
+  });
 });
