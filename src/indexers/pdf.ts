@@ -37,11 +37,13 @@ async function ocrPages(
   parser: PDFParse,
   sizes: readonly { width: number; height: number }[],
   ocr: OcrSettings,
+  wanted: (page: number) => boolean,
 ): Promise<{ segments: TextSegment[]; confidence: number }> {
   const { recognise } = await import("../ocr/recognize.js");
   const segments: TextSegment[] = [];
   let confidence = 0;
   for (let page = 1; page <= sizes.length; page++) {
+    if (!wanted(page)) continue;
     const { width, height } = sizes[page - 1]!;
     if (!(width > 0 && height > 0)) continue;
     const scale = Math.min(OCR_SCALE, Math.sqrt(MAX_IMAGE_PIXELS / (width * height)));
@@ -86,7 +88,7 @@ export const pdfIndexer: Indexer = {
           throw new ExtractError(
             `no text layer, and the size of its pages cannot be read (${count})`,
           );
-        const scanned = await ocrPages(parser, info.pages, input.ocr);
+        const scanned = await ocrPages(parser, info.pages, input.ocr, () => true);
         if (scanned.segments.length === 0)
           throw new ExtractError(`no text layer, and OCR recognised no text on its ${count}`);
         return {
@@ -97,12 +99,30 @@ export const pdfIndexer: Indexer = {
           ocr: { confidence: Math.round(scanned.confidence) },
         };
       }
-      return {
-        kind: "pdf",
-        title,
-        structure: "plain",
-        segments: pages.map((p) => ({ text: p.text, page: p.num })),
-      };
+      const segments: TextSegment[] = pages.map((p) => ({ text: p.text, page: p.num }));
+      // Text pages and scanned ones in one file (a typed cover letter, then scans): the scans are
+      // read by OCR too, and the pages keep their order.
+      const withText = new Set(pages.map((p) => p.num));
+      if (
+        input.ocr?.enabled &&
+        withText.size < result.total &&
+        info?.pages.length === result.total
+      ) {
+        const scanned = await ocrPages(parser, info.pages, input.ocr, (n) => !withText.has(n));
+        if (scanned.segments.length > 0) {
+          const all = [...segments, ...scanned.segments].sort(
+            (a, b) => ("page" in a ? a.page : 0) - ("page" in b ? b.page : 0),
+          );
+          return {
+            kind: "pdf",
+            title,
+            structure: "plain",
+            segments: all,
+            ocr: { confidence: Math.round(scanned.confidence) },
+          };
+        }
+      }
+      return { kind: "pdf", title, structure: "plain", segments };
     } catch (err) {
       if (err instanceof ExtractError) throw err;
       const name = (err as Error).name;

@@ -69,6 +69,22 @@ describe("OCR of images", () => {
     );
   });
 
+  it("reads the scanned pages of a PDF whose other pages have text", async () => {
+    const { PDFDocument, StandardFonts } = await import("pdf-lib");
+    const pdf = await PDFDocument.load(await scannedPdf([["SCANNED RECEIPT PAGE"]]));
+    const cover = pdf.insertPage(0, [300, 300]);
+    cover.drawText("Typed cover letter", {
+      x: 20,
+      y: 250,
+      size: 14,
+      font: await pdf.embedFont(StandardFonts.Helvetica),
+    });
+    const doc = await extract("mixed.pdf", await pdf.save());
+    expect(doc.segments.map((s) => ("page" in s ? s.page : 0))).toEqual([1, 2]);
+    expect(doc.segments[0]!.text).toMatch(/Typed cover letter/);
+    expect(doc.segments[1]!.text).toMatch(/SCANNED RECEIPT PAGE/);
+  });
+
   it("indexes an image so search finds it, and search and read say the text came from OCR", async () => {
     const root = tempDir();
     writeTree(root, { "scans/bakery.png": await textImage(["HARBOUR BAKERY", "SOURDOUGH LOAF"]) });
