@@ -25,13 +25,13 @@ const exists = (path: string) =>
 /** Filesystems without hard links answer these; there a checked rename stands in. */
 const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 
-/** Whether anything, a dangling link included, is at `path`. */
-async function occupied(path: string): Promise<boolean> {
+/** Whether anything, a dangling link included, is at `path` (a file where a folder is: nothing). */
+export async function occupied(path: string): Promise<boolean> {
   try {
     await lstat(path);
     return true;
   } catch (err) {
-    if (code(err) === "ENOENT") return false;
+    if (code(err) === "ENOENT" || code(err) === "ENOTDIR") return false;
     throw err;
   }
 }

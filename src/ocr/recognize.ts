@@ -74,10 +74,3 @@ export async function recognise(
     .filter((line) => line !== "");
   return { lines, confidence: data.confidence };
 }
-
-/** Ends the recognisers (their threads keep a process alive otherwise). */
-export async function closeRecognisers(): Promise<void> {
-  const all = [...workers.values()];
-  workers.clear();
-  await Promise.all(all.map((w) => w.then((worker) => worker.terminate()).catch(() => undefined)));
-}

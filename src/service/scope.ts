@@ -89,7 +89,7 @@ export class Scopes {
       return {
         profile,
         roots: [...indexed],
-        tools: writable.length > 0 ? ALL_TOOLS : withoutActions(ALL_TOOLS),
+        tools: writable.length > 0 ? ALL_TOOLS : withoutActions(TOOL_NAMES),
         tables: true,
         memory: "write",
         writable,
@@ -117,8 +117,8 @@ export class Scopes {
     }
     if (config.memory !== "none" && indexed.includes(memoryDir)) roots.add(memoryDir);
     const writable = writableWithin(this.real(config.writable), [...roots], memoryDir);
-    const tools = new Set(config.tools ?? TOOL_NAMES);
-    if (writable.length === 0) for (const tool of ACTION_TOOLS) tools.delete(tool);
+    const listed = config.tools ?? TOOL_NAMES;
+    const tools = writable.length > 0 ? new Set(listed) : withoutActions(listed);
     if (!config.tables) tools.delete("query_table");
     if (config.memory !== "write") {
       tools.delete("remember");
@@ -136,10 +136,10 @@ export class Scopes {
   }
 }
 
-function withoutActions(tools: ReadonlySet<ToolName>): ReadonlySet<ToolName> {
-  const rest = new Set(tools);
-  for (const tool of ACTION_TOOLS) rest.delete(tool);
-  return rest;
+/** The tools without those that change the user's files: for a caller with no writable folder. */
+function withoutActions(tools: readonly ToolName[]): Set<ToolName> {
+  const actions: readonly string[] = ACTION_TOOLS;
+  return new Set(tools.filter((tool) => !actions.includes(tool)));
 }
 
 /**

@@ -2,6 +2,7 @@
 // resolved — a path that leaves them (by "..", by a link, or by being elsewhere) gets one answer.
 import { lstat, realpath } from "node:fs/promises";
 import { dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
+import { occupied } from "../actions/write-file.js";
 import { HearthError } from "../errors.js";
 import { isInside } from "../pipeline/index-policy.js";
 import type { Caller } from "./caller.js";
@@ -56,16 +57,6 @@ function lexical(
   return absolute;
 }
 
-async function occupied(path: string): Promise<boolean> {
-  return lstat(path).then(
-    () => true,
-    (err: NodeJS.ErrnoException) => {
-      if (err.code === "ENOENT" || err.code === "ENOTDIR") return false;
-      throw err;
-    },
-  );
-}
-
 /**
  * Where `absolute` really is, judged by its deepest folder that exists (links resolved), or null
  * when that folder cannot be resolved (a dangling link) or is not a folder.
@@ -78,18 +69,27 @@ async function realLocation(absolute: string): Promise<string | null> {
   return join(real, relative(existing, absolute));
 }
 
+/**
+ * Where `path` would be, links in its folders resolved, refused unless that lies in a writable
+ * folder. Decided before anything about the file itself: outside, whether it exists is not the
+ * caller's to learn.
+ */
+async function locate(ctx: ServiceContext, caller: Caller, path: string) {
+  const folders = writableFolders(ctx, caller);
+  const absolute = lexical(ctx, caller, path, folders);
+  const location = await realLocation(absolute);
+  if (location === null || !inside(ctx, location, folders))
+    throw notWritable(caller, path, folders);
+  return { folders, absolute, location };
+}
+
 /** The real path of an existing file the caller may change. */
 export async function writableFile(
   ctx: ServiceContext,
   caller: Caller,
   path: string,
 ): Promise<string> {
-  const folders = writableFolders(ctx, caller);
-  const absolute = lexical(ctx, caller, path, folders);
-  // Where it would be is decided first: outside, whether it exists is not the caller's to learn.
-  const location = await realLocation(absolute);
-  if (location === null || !inside(ctx, location, folders))
-    throw notWritable(caller, path, folders);
+  const { folders, absolute } = await locate(ctx, caller, path);
   const real = await realpath(absolute).catch(() => null);
   if (real === null) {
     // A dangling link says nothing of where it points: only an empty name is "not found".
@@ -112,10 +112,7 @@ export async function newFilePath(
   caller: Caller,
   path: string,
 ): Promise<string> {
-  const folders = writableFolders(ctx, caller);
-  const absolute = lexical(ctx, caller, path, folders);
-  const real = await realLocation(absolute);
-  if (real === null || !inside(ctx, real, folders)) throw notWritable(caller, path, folders);
+  const { location: real } = await locate(ctx, caller, path);
   if (await occupied(real)) {
     throw new HearthError(
       "FILE_EXISTS",

@@ -1,9 +1,9 @@
 // `hearth actions` and `hearth undo`: what agents changed, and putting it back — only while the file
 // is exactly as the action left it, so an undo never loses a change made since.
-import { lstat, readFile, rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { z } from "zod";
 import { versionHash } from "../../actions/note-text.js";
-import { moveFile, replaceFile } from "../../actions/write-file.js";
+import { moveFile, occupied, replaceFile } from "../../actions/write-file.js";
 import { HearthError } from "../../errors.js";
 import type { ActionRecord } from "../../store/action-journal.js";
 import type { Caller } from "../caller.js";
@@ -51,13 +51,7 @@ async function undoOne(ctx: ServiceContext, action: ActionRecord): Promise<strin
     );
   }
   if (action.tool === "move_file") {
-    if (
-      await lstat(action.path).then(
-        () => true,
-        () => false,
-      )
-    )
-      throw refuse(action, `something is at ${action.path} again`);
+    if (await occupied(action.path)) throw refuse(action, `something is at ${action.path} again`);
     await moveFile(current, action.path);
   } else if (action.tool === "create_note") {
     await rm(current);

@@ -33,6 +33,10 @@ export function tableRef(path: string, sheet: string): string {
   return sheet ? `${path}#${sheet}` : path;
 }
 
+/** Whether a transaction's table (alias `table`, its file `file`) is a photographed receipt's. */
+const isReceipt = (table: string, file: string) =>
+  `(${table}.name = '${RECEIPT_TABLE}' AND ${file}.kind = 'image')`;
+
 const TRANSACTION_COLUMNS: SourceColumn[] = [
   { name: "date", type: "date", role: "date", expr: "t.date" },
   { name: "description", type: "text", role: "description", expr: "t.description" },
@@ -42,7 +46,7 @@ const TRANSACTION_COLUMNS: SourceColumn[] = [
   {
     name: "source_kind",
     type: "text",
-    expr: `CASE WHEN d.name = '${RECEIPT_TABLE}' AND f.kind = 'image' THEN 'receipt' ELSE 'statement' END`,
+    expr: `CASE WHEN ${isReceipt("d", "f")} THEN 'receipt' ELSE 'statement' END`,
   },
 ];
 
@@ -55,9 +59,9 @@ export function receiptsOnStatementsLeftOut(within: readonly string[]): Sql {
   const scopes = within.map((root) => pathPrefixSql(root, "sf.path"));
   const inScope = scopes.length === 0 ? "0" : `(${scopes.map((r) => r.text).join(" OR ")})`;
   return {
-    text: `NOT (d.name = '${RECEIPT_TABLE}' AND f.kind = 'image' AND EXISTS (
+    text: `NOT (${isReceipt("d", "f")} AND EXISTS (
       SELECT 1 FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
-      WHERE NOT (sd.name = '${RECEIPT_TABLE}' AND sf.kind = 'image') AND ${inScope}
+      WHERE NOT ${isReceipt("sd", "sf")} AND ${inScope}
         AND s.amount = t.amount AND abs(julianday(s.date) - julianday(t.date)) <= 3
         AND (s.currency IS NULL OR t.currency IS NULL OR s.currency = t.currency)))`,
     params: scopes.flatMap((r) => r.params),
