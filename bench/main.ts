@@ -1,4 +1,4 @@
-// `npm run bench -- [cli|memory|search|index|embed|daemon|mcp|extract|tables|switch|faults|encryption|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--shape bge-small] [--texts 40] [--backlog 2000] [--out DIR] [--json]`
+// `npm run bench -- [cli|memory|search|index|embed|daemon|mcp|web|extract|tables|switch|faults|encryption|all] [--sizes 10000,100000] [--model PATH] [--kills 50] [--shape bge-small] [--texts 40] [--backlog 2000] [--out DIR] [--json]`
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, platform, totalmem } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -11,6 +11,7 @@ import { benchEncryption, type EncryptionBenchResult } from "./encryption-bench.
 import { benchExtract, type ExtractKindResult } from "./extract-bench.js";
 import { benchFaults, type FaultsBenchResult } from "./faults-bench.js";
 import { benchMcp, type McpBenchResult } from "./mcp-bench.js";
+import { benchWeb, type WebBenchResult } from "./web-bench.js";
 import { benchMemory, type MemoryBenchResult } from "./memory-bench.js";
 import { benchIndex, type IndexBenchResult } from "./index-bench.js";
 import { benchSearch, type SearchBenchResult } from "./search-bench.js";
@@ -26,6 +27,7 @@ const SECTIONS = [
   "embed",
   "daemon",
   "mcp",
+  "web",
   "extract",
   "tables",
   "switch",
@@ -163,6 +165,25 @@ function printMemory(r: MemoryBenchResult): void {
   console.log(
     `  idle CPU: ${r.idle.steadyPercent}% of one core in the steady state, ${r.idle.settlingPercent}% in the first minute after a restart (each 5 s of ${r.idle.seconds} s: ${r.idle.windows.join(", ")} %)`,
   );
+}
+
+function printWeb(r: WebBenchResult): void {
+  const ms = (s: { p50: number; p95: number }) =>
+    `p50 ${s.p50.toFixed(1)} / p95 ${s.p95.toFixed(1)} ms`;
+  console.log(`\nweb page, ${r.chunks} chunks indexed`);
+  console.log(
+    `  first load to the search box drawn (${r.firstLoad.loads} cold contexts): ${ms(r.firstLoad.page)}; a bare page from node:http ${ms(r.firstLoad.barePage)} — ×${(r.firstLoad.page.p50 / r.firstLoad.barePage.p50).toFixed(2)}`,
+  );
+  for (const mode of ["keyword", "hybrid"] as const) {
+    const m = r.search[mode];
+    console.log(
+      `  ${mode} search, ${r.search.queries} queries: over HTTP ${ms(m.http)}, in-process ${ms(m.inProcess)} — ×${(m.http.p50 / m.inProcess.p50).toFixed(2)}; server time ${ms(m.serverMs)}`,
+    );
+  }
+  const files = Object.entries(r.bundle.files)
+    .map(([f, n]) => `${f} ${(n / 1024).toFixed(1)} KB`)
+    .join(", ");
+  console.log(`  download, gzipped: ${(r.bundle.gzippedBytes / 1024).toFixed(1)} KB (${files})`);
 }
 
 function printMcp(r: McpBenchResult): void {
@@ -319,6 +340,11 @@ if (wanted.includes("mcp")) {
   console.error("mcp: indexing notes and connecting clients…");
   report.mcp = await benchMcp();
   if (!json) printMcp(report.mcp as McpBenchResult);
+}
+if (wanted.includes("web")) {
+  console.error("web: indexing 10k chunks, then loading the page and searching over HTTP…");
+  report.web = await benchWeb(Number(option("--chunks") ?? 10_000));
+  if (!json) printWeb(report.web as WebBenchResult);
 }
 if (wanted.includes("extract")) {
   const dir = resolve(option("--dir") ?? "../shared/data/docs");

@@ -57,6 +57,7 @@ export type HearthErrorCode =
   | "CONFIRMATION_SPENT"
   | "ACTION_NOT_FOUND"
   | "UNDO_REFUSED"
+  | "WEB_UNAVAILABLE"
   | "CANCELLED";
 
 export class HearthError extends Error {

@@ -40,7 +40,8 @@ export function makeHome(options: { model?: boolean; config?: Record<string, unk
   env: NodeJS.ProcessEnv;
 } {
   const home = tempDir("hearth-home-");
-  const config: Record<string, unknown> = { ...options.config };
+  // The page's port is one per machine: a test that wants the page names its own.
+  const config: Record<string, unknown> = { web: { enabled: false }, ...options.config };
   if (options.model) {
     config.embedding = { model: testModelPath(), threads: 1, ...(config.embedding as object) };
   }

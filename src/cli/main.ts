@@ -79,6 +79,13 @@ function program(cli: CliContext): Command {
     .description("stop the running daemon")
     .action(async () => (await import("./commands/daemon-commands.js")).runStop(cli));
 
+  p.command("open")
+    .description("open the local page in the browser, signed in (starts the daemon if needed)")
+    .option("--no-browser", "print the one-time sign-in link instead of opening a browser")
+    .action(async (opts: { browser?: boolean }) =>
+      (await import("./commands/open-command.js")).runOpen(cli, opts),
+    );
+
   p.command("add")
     .description("watch more folders (kept in the config file)")
     .argument("<dirs...>")

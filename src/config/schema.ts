@@ -123,6 +123,13 @@ export const configSchema = z
           .strict(),
       })
       .strict(),
+    web: z
+      .object({
+        /** Serve the local page (`hearth open`) on 127.0.0.1 from the daemon. */
+        enabled: z.boolean(),
+        port: positiveInt(1, 65535),
+      })
+      .strict(),
     audit: z
       .object({
         retentionDays: positiveInt(1, 36500),

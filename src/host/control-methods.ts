@@ -2,10 +2,12 @@
 // user as the caller), plus the daemon's own controls. Parameters are validated, never cast.
 import { z } from "zod";
 import type { Daemon } from "../daemon/daemon.js";
+import { HearthError } from "../errors.js";
 import type { RpcHandler } from "../rpc/control-socket.js";
 import { CLI_CALLER } from "../service/caller.js";
 import { parseInput } from "../service/parse-input.js";
 import type { HearthService } from "../service/service.js";
+import type { WebServer } from "../web/server.js";
 
 const useModelInput = z.object({ modelPath: z.string().min(1).max(4096) }).strict();
 const noInput = z.object({}).strict();
@@ -14,6 +16,7 @@ export function controlMethods(
   service: HearthService,
   daemon: Daemon,
   stop: () => Promise<void>,
+  web: WebServer | null = null,
 ): Map<string, RpcHandler> {
   const status = () => service.status(CLI_CALLER);
   return new Map<string, RpcHandler>([
@@ -46,6 +49,19 @@ export function controlMethods(
         const { modelPath } = parseInput(useModelInput, params, "use-model");
         const outcome = await daemon.useModel(modelPath);
         return { outcome, status: await status() };
+      },
+    ],
+    [
+      "web-link",
+      (params) => {
+        parseInput(noInput, params, "web-link");
+        if (!web)
+          throw new HearthError(
+            "WEB_UNAVAILABLE",
+            "the daemon serves no web page",
+            "set web.enabled to true (and web.port to a free port) in the config, then hearth stop and hearth start",
+          );
+        return Promise.resolve({ url: web.url, link: web.link() });
       },
     ],
     [

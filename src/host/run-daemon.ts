@@ -5,6 +5,7 @@ import { Closers } from "../closers.js";
 import { daemonFiles } from "../config/paths.js";
 import { Daemon } from "../daemon/daemon.js";
 import type { Ownership } from "../daemon/ownership-lock.js";
+import { errorMessage } from "../errors.js";
 import type { Hearth } from "../hearth.js";
 import type { Logger } from "../log.js";
 import { listenMcpHttp } from "../mcp/http-server.js";
@@ -13,7 +14,9 @@ import { listenMcpSocket } from "../mcp/socket-server.js";
 import { listenControl } from "../rpc/control-socket.js";
 import { HearthService } from "../service/service.js";
 import { HEARTH_VERSION } from "../version.js";
+import { listenWeb, type WebServer } from "../web/server.js";
 import { controlMethods } from "./control-methods.js";
+import { webControls } from "./web-controls.js";
 
 export interface DaemonHost {
   readonly daemon: Daemon;
@@ -28,6 +31,28 @@ function closeHttp(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/** The local page; a port in use is logged and leaves the rest of the daemon running. */
+async function startWeb(
+  hearth: Hearth,
+  daemon: Daemon,
+  service: HearthService,
+  log: Logger,
+): Promise<WebServer | null> {
+  const { port } = hearth.config.web;
+  try {
+    const web = await listenWeb({ port, service, controls: webControls(hearth, daemon), log });
+    log.info("web page listening", { url: web.url });
+    return web;
+  } catch (err) {
+    log.warn("web page not served", {
+      port,
+      error: errorMessage(err),
+      fix: "set web.port in the config to a free port, or web.enabled to false",
+    });
+    return null;
+  }
 }
 
 /**
@@ -61,9 +86,11 @@ export async function startDaemonHost(
       closers.add(() => closeHttp(server));
       log.info("mcp http listening", { url: `http://127.0.0.1:${http.port}/mcp` });
     }
+    const web = hearth.config.web.enabled ? await startWeb(hearth, daemon, service, log) : null;
+    if (web) closers.add(() => closeHttp(web.server));
     const control = await listenControl(
       files.socketFile,
-      controlMethods(service, daemon, stop),
+      controlMethods(service, daemon, stop, web),
       log,
     );
     closers.add(() => control.close());

@@ -6,33 +6,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { toNodeHandler } from "@modelcontextprotocol/node";
 import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { errorMessage } from "../errors.js";
+import {
+  foreignRequest,
+  type HttpLimits,
+  listenLoopback,
+  LOOPBACK_LIMITS,
+} from "../http/loopback.js";
 import type { Logger } from "../log.js";
 import type { HearthService } from "../service/service.js";
 import { LegacySessions } from "./legacy-sessions.js";
 import { profileOfToken } from "./profile-tokens.js";
 import { createMcpServer, notifyOnIndexChange } from "./server.js";
-
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-export interface HttpLimits {
-  /** Open connections at most; more are refused. */
-  maxConnections: number;
-  /** A connection with nothing going on (no request, no stream output) is closed after this. */
-  idleMs: number;
-  /** A request's headers must arrive within this. */
-  headersMs: number;
-}
-
-const LIMITS: HttpLimits = { maxConnections: 64, idleMs: 60_000, headersMs: 10_000 };
-
-function hostname(value: string | undefined): string | null {
-  if (!value) return null;
-  try {
-    return new URL(value.includes("://") ? value : `http://${value}`).hostname;
-  } catch {
-    return null;
-  }
-}
 
 function refuse(
   res: ServerResponse,
@@ -71,7 +55,7 @@ export async function listenMcpHttp(
   log: Logger,
   options: { limits?: HttpLimits; profileTokensDir?: string } = {},
 ): Promise<Server> {
-  const limits = options.limits ?? LIMITS;
+  const limits = options.limits ?? LOOPBACK_LIMITS;
   const profileTokensDir = options.profileTokensDir ?? "";
   /** One MCP endpoint per profile: sessions and notifications never cross between profiles. */
   const faces = new Map<string | null, Face>();
@@ -110,11 +94,8 @@ export async function listenMcpHttp(
   };
   const server = createServer((req, res) => {
     // DNS rebinding and cross-site requests: only a local Host, and a local Origin if a browser sent one.
-    const host = hostname(req.headers.host);
-    if (!host || !LOCAL_HOSTS.has(host)) return refuse(res, 403, "forbidden Host");
-    const origin = req.headers.origin;
-    if (origin !== undefined && !LOCAL_HOSTS.has(hostname(origin) ?? ""))
-      return refuse(res, 403, "forbidden Origin");
+    const foreign = foreignRequest(req.headers);
+    if (foreign) return refuse(res, 403, foreign);
     const profile = grantOf(req, token, profileTokensDir);
     if (profile === undefined)
       // The challenge tells clients this is a plain bearer token, not an OAuth login to start.
@@ -139,15 +120,7 @@ export async function listenMcpHttp(
         if (!res.headersSent) refuse(res, 500, "internal error");
       });
   });
-  server.maxConnections = limits.maxConnections;
-  server.headersTimeout = limits.headersMs;
-  server.requestTimeout = limits.headersMs * 3;
-  server.keepAliveTimeout = Math.min(5000, limits.idleMs);
-  server.setTimeout(limits.idleMs, (socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
+  await listenLoopback(server, port, limits);
   server.on("close", () => {
     for (const face of faces.values()) face.close();
   });

@@ -16,3 +16,6 @@ export const CLI_CALLER: Caller = { client: "hearth cli", profile: null, agent: 
 export function agentCaller(client: string, profile: string | null = null): Caller {
   return { client, profile, agent: true };
 }
+
+/** The user in the browser: the page `hearth open` opens. */
+export const WEB_CALLER: Caller = { client: "hearth web", profile: null, agent: false };

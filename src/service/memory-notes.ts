@@ -255,3 +255,11 @@ export async function deleteNote(memoryDir: string, realPath: string): Promise<D
   await rm(claimed, { force: true });
   return { deleted: true };
 }
+
+/** A note's own text: what follows its front matter and title line. */
+export async function noteText(path: string): Promise<string> {
+  const whole = await readFile(path, "utf8");
+  const end = whole.indexOf("\n---\n", 4);
+  const body = end < 0 ? whole : whole.slice(end + 5);
+  return body.replace(/^# [^\n]*\n\n?/, "").trimEnd();
+}

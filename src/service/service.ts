@@ -11,7 +11,8 @@ import { planAction } from "./ops/action-plan.js";
 import { act, type Consent } from "./ops/actions.js";
 import { auditLog } from "./ops/audit.js";
 import { files, recent, sources } from "./ops/catalog.js";
-import { forget, remember, type MemoryHooks } from "./ops/memory.js";
+import { forget, memoryNotes, remember, type MemoryHooks } from "./ops/memory.js";
+import { doctor } from "./ops/doctor.js";
 import { read } from "./ops/read.js";
 import { recall } from "./ops/recall.js";
 import { search } from "./ops/search.js";
@@ -151,6 +152,16 @@ export class HearthService {
 
   remember(caller: Caller, input: unknown, hooks: MemoryHooks = {}) {
     return this.run(caller, "remember", input, () => remember(this.ctx, caller, input, hooks));
+  }
+
+  /** The memory notes with their text (the user's own view). */
+  memoryNotes(caller: Caller, input: unknown = {}) {
+    return this.run(caller, "memory notes", input, () => memoryNotes(this.ctx, caller, input));
+  }
+
+  /** What happens to one file and why (the user's own view: `doctor FILE`). */
+  doctor(caller: Caller, input: unknown) {
+    return this.run(caller, "doctor", input, () => doctor(this.ctx, caller, input));
   }
 
   forget(caller: Caller, input: unknown) {

@@ -2,6 +2,13 @@
 import { randomBytes } from "node:crypto";
 import type { Statements } from "./statements.js";
 
+/** Narrows the entries: before a time (epoch ms), one client, one tool. */
+export interface AuditFilter {
+  until?: number;
+  client?: string;
+  tool?: string;
+}
+
 export interface AuditEntry {
   at: number;
   client: string;
@@ -32,12 +39,27 @@ export class AuditLog {
       );
   }
 
-  since(sinceMs: number, limit = 1000): AuditEntry[] {
+  since(sinceMs: number, limit = 1000, filter: AuditFilter = {}): AuditEntry[] {
+    // Fixed SQL per filter shape (the statement cache keys on the text); values are bound.
+    const where = ["at >= ?"];
+    const values: (string | number)[] = [sinceMs];
+    if (filter.until !== undefined) {
+      where.push("at < ?");
+      values.push(filter.until);
+    }
+    if (filter.client !== undefined) {
+      where.push("client = ?");
+      values.push(filter.client);
+    }
+    if (filter.tool !== undefined) {
+      where.push("tool = ?");
+      values.push(filter.tool);
+    }
     const rows = this.sql
       .get(
-        "SELECT at, client, profile, tool, arguments, paths, error FROM audit WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?",
+        `SELECT at, client, profile, tool, arguments, paths, error FROM audit WHERE ${where.join(" AND ")} ORDER BY at DESC, id DESC LIMIT ?`,
       )
-      .all(sinceMs, limit) as {
+      .all(...values, limit) as {
       at: number;
       client: string;
       profile: string | null;
@@ -60,6 +82,16 @@ export class AuditLog {
     const salt = randomBytes(16).toString("hex");
     this.sql.get("INSERT INTO meta(key, value) VALUES ('audit_salt', ?)").run(salt);
     return salt;
+  }
+
+  /** The clients and tools the log names, for the page's filters. */
+  names(): { clients: string[]; tools: string[] } {
+    const pluck = (column: "client" | "tool") =>
+      this.sql
+        .get(`SELECT DISTINCT ${column} FROM audit ORDER BY ${column}`)
+        .pluck()
+        .all() as string[];
+    return { clients: pluck("client"), tools: pluck("tool") };
   }
 
   /** Drops entries older than the retention period. */

@@ -1,11 +1,9 @@
 // `hearth models list` and `hearth models pull [NAME|hf:…|URL|PATH]`: presets and downloads into the model cache.
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { loadConfig } from "../../config/load-config.js";
 import { resolveHearthPaths } from "../../config/paths.js";
-import { DEFAULT_PRESET, PRESETS } from "../../embed/presets.js";
+import { modelCatalog } from "../../embed/model-catalog.js";
+import { DEFAULT_PRESET } from "../../embed/presets.js";
 import { pullModel } from "../../embed/pull-model.js";
-import { resolveModel } from "../../embed/resolve-model.js";
 import type { CliContext } from "../context.js";
 
 function formatBytes(n: number): string {
@@ -15,29 +13,10 @@ function formatBytes(n: number): string {
 export function runModelsList(cli: CliContext, opts: { json?: boolean }): void {
   const { io } = cli;
   const paths = resolveHearthPaths(cli.env);
-  const active = resolveModel(loadConfig(paths.configFile).embedding.model, paths.modelsDir);
-  const rows = PRESETS.map((p) => {
-    const file = join(paths.modelsDir, p.file);
-    return {
-      ...p,
-      installed: existsSync(file),
-      active: active.kind === "file" && active.path === file,
-    };
-  });
-  // Models in the cache that are no preset (pulled from a URL, hf: or a file).
-  const presetFiles = new Set(PRESETS.map((p) => p.file));
-  const installed = (existsSync(paths.modelsDir) ? readdirSync(paths.modelsDir) : [])
-    .filter((f) => f.endsWith(".gguf") && !presetFiles.has(f))
-    .sort()
-    .map((file) => {
-      const path = join(paths.modelsDir, file);
-      return {
-        file,
-        path,
-        bytes: statSync(path).size,
-        active: active.kind === "file" && active.path === path,
-      };
-    });
+  const { presets: rows, installed } = modelCatalog(
+    paths.modelsDir,
+    loadConfig(paths.configFile).embedding.model,
+  );
   if (opts.json) {
     io.json({ modelsDir: paths.modelsDir, presets: rows, installed }, 2);
     return;

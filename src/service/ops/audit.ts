@@ -8,6 +8,10 @@ export const auditInput = z
   .object({
     /** Entries at or after this time, epoch ms. */
     since: z.number().int().min(0),
+    /** And before this time, epoch ms. */
+    until: z.number().int().min(0).optional(),
+    client: z.string().min(1).max(200).optional(),
+    tool: z.string().min(1).max(100).optional(),
     limit: z.number().int().min(1).max(10_000).default(1000),
   })
   .strict();
@@ -16,7 +20,11 @@ export function auditLog(
   ctx: ServiceContext,
   _caller: Caller,
   raw: unknown,
-): { result: { entries: AuditEntry[] }; paths: string[] } {
-  const input = ctx.parse(auditInput, raw, "audit");
-  return { result: { entries: ctx.store.audit.since(input.since, input.limit) }, paths: [] };
+): {
+  result: { entries: AuditEntry[]; clients: string[]; tools: string[] };
+  paths: string[];
+} {
+  const { since, limit, ...filter } = ctx.parse(auditInput, raw, "audit");
+  const entries = ctx.store.audit.since(since, limit, filter);
+  return { result: { entries, ...ctx.store.audit.names() }, paths: [] };
 }

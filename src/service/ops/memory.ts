@@ -14,6 +14,7 @@ import {
   NOTE_ID,
   type Note,
   noteDigest,
+  noteText,
   writeNote,
 } from "../memory-notes.js";
 import { CONTROL_OR_NEWLINE, pathField } from "../schema-parts.js";
@@ -185,4 +186,27 @@ export async function forget(
   if ("refused" in outcome) throw new HearthError("NOTE_REFUSED", outcome.refused);
   await ctx.runtime.indexNow(real);
   return { result: { deleted: real, existed: outcome.deleted }, paths: [real] };
+}
+
+export const notesInput = z
+  .object({ superseded: z.boolean().default(false).describe("also the notes corrected since") })
+  .strict();
+
+export interface MemoryNote extends Note {
+  text: string;
+}
+
+/** The notes agents wrote, newest first, with their text (the user's own view: the web page). */
+export async function memoryNotes(
+  ctx: ServiceContext,
+  _caller: Caller,
+  raw: unknown,
+): Promise<{ result: { notes: MemoryNote[] }; paths: string[] }> {
+  const input = ctx.parse(notesInput, raw, "memory notes");
+  const all = await listNotes(ctx.runtime.memoryDir());
+  const shown = all
+    .filter((n) => input.superseded || n.supersededBy === null)
+    .sort((a, b) => b.created.localeCompare(a.created));
+  const notes = await Promise.all(shown.map(async (n) => ({ ...n, text: await noteText(n.path) })));
+  return { result: { notes }, paths: notes.map((n) => n.path) };
 }

@@ -1,0 +1,39 @@
+// Bundles the page (src/web/page) into dist/web: one script, one stylesheet, the HTML — everything
+// it needs at run time, so the browser never asks anything of any host but the daemon.
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+/** The package root, from scripts/ (run by tsx) or dist/scripts/ (built). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
+  return dir;
+}
+
+export async function buildWeb(): Promise<string> {
+  const root = packageRoot();
+  const page = join(root, "src", "web", "page");
+  const outDir = join(root, "dist", "web");
+  mkdirSync(outDir, { recursive: true });
+  const common = { bundle: true, minify: true, legalComments: "eof", logLevel: "warning" } as const;
+  await build({
+    ...common,
+    entryPoints: [join(page, "main.tsx")],
+    outfile: join(outDir, "app.js"),
+    format: "esm",
+    target: "es2022",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+  });
+  await build({
+    ...common,
+    entryPoints: [join(page, "app.css")],
+    outfile: join(outDir, "app.css"),
+  });
+  copyFileSync(join(page, "index.html"), join(outDir, "index.html"));
+  return outDir;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildWeb();

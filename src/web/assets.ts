@@ -1,0 +1,44 @@
+// The page's files, built into dist/web by `npm run build` and held in memory, gzipped once.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export interface Asset {
+  type: string;
+  body: Buffer;
+  gzip: Buffer;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** dist/web of this package, from here in src/web (tests) or dist/src/web (the built CLI). */
+export function webAssetsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return join(dir, "dist", "web");
+}
+
+/** Every built file by its URL path ("/assets/app.js"); index.html as "/". */
+export function loadAssets(dir: string): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  if (!existsSync(dir)) return assets;
+  for (const name of readdirSync(dir)) {
+    const type = TYPES[extname(name)];
+    if (!type) continue;
+    const body = readFileSync(join(dir, name));
+    const asset = { type, body, gzip: gzipSync(body, { level: 9 }) };
+    assets.set(name === "index.html" ? "/" : `/assets/${name}`, asset);
+  }
+  return assets;
+}

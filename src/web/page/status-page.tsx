@@ -1,0 +1,174 @@
+// What is indexed and what the daemon is doing, pushed live; failures with the doctor's reasons;
+// the watched folders, added and removed here.
+import { useEffect, useState } from "preact/hooks";
+import { change, errorText, get } from "./api";
+import type { Source, Status } from "./types";
+
+type DoctorLine = [label: string, text: string];
+
+function Failure({ path, error }: { path: string; error: string | null }) {
+  const [lines, setLines] = useState<DoctorLine[] | null>(null);
+  const [problem, setProblem] = useState("");
+  const explain = () =>
+    get<{ lines: DoctorLine[] }>("doctor", { path })
+      .then((d) => setLines(d.lines))
+      .catch((err: unknown) => setProblem(errorText(err)));
+  return (
+    <li>
+      <div class="path">{path}</div>
+      <div class="error-text">{error ?? "unknown"}</div>
+      {!lines && (
+        <button type="button" onClick={() => void explain()}>
+          Explain
+        </button>
+      )}
+      {problem && <p class="error">{problem}</p>}
+      {lines && (
+        <dl class="doctor">
+          {lines.map(([label, text], i) => [
+            <dt key={`t${i}`}>{label}</dt>,
+            <dd key={`d${i}`}>{text}</dd>,
+          ])}
+        </dl>
+      )}
+    </li>
+  );
+}
+
+function eta(seconds: number | null): string {
+  if (seconds === null) return "";
+  return seconds < 90
+    ? `about ${Math.ceil(seconds)} s left`
+    : `about ${Math.ceil(seconds / 60)} min left`;
+}
+
+export function StatusPage() {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [sources, setSources] = useState<Source[]>([]);
+  const [folder, setFolder] = useState("");
+  const [message, setMessage] = useState("");
+  const [live, setLive] = useState(false);
+
+  const loadSources = () =>
+    get<{ sources: Source[] }>("sources")
+      .then((s) => setSources(s.sources))
+      .catch((err: unknown) => setMessage(errorText(err)));
+
+  useEffect(() => {
+    void loadSources();
+    const events = new EventSource("/api/events");
+    events.addEventListener("status", (e) => {
+      setStatus(JSON.parse((e as MessageEvent<string>).data) as Status);
+      setLive(true);
+    });
+    events.onerror = () => setLive(false);
+    return () => events.close();
+  }, []);
+  useEffect(() => void loadSources(), [status?.files]);
+
+  const roots = async (method: "POST" | "DELETE", path: string) => {
+    try {
+      const { roots } = await change<{ roots: string[] }>(method, "roots", { path });
+      setMessage(`watching ${roots.length} folder(s)`);
+      setFolder("");
+      await loadSources();
+    } catch (err) {
+      setMessage(errorText(err));
+    }
+  };
+
+  if (!status) return <p>Loading…</p>;
+  const queue = status.daemon?.queue;
+  const kinds = (path: string) => sources.find((s) => s.path === path)?.kinds ?? {};
+  return (
+    <div class="status-page">
+      <section aria-label="Index">
+        <h2>Index</h2>
+        <p>
+          {status.files} files, {status.chunks} chunks, {status.vectors} vectors, {status.failed}{" "}
+          failed <span class="live">{live ? "· live" : "· reconnecting"}</span>
+        </p>
+        <p>
+          Model: {status.daemon?.model ?? status.model.path ?? status.model.note ?? "none"}
+          {status.daemon?.modelSwitch &&
+            ` · switching to ${status.daemon.modelSwitch.model}: ${status.daemon.modelSwitch.done} of ${status.daemon.modelSwitch.total}`}
+        </p>
+        {queue && (
+          <p class="progress" aria-live="polite">
+            {queue.pending + queue.active.length === 0
+              ? "Up to date."
+              : `${queue.pending} pending (${queue.slowPending} for OCR), ${queue.active.length} in progress, ${queue.done} done ${eta(queue.etaSeconds)}`}
+          </p>
+        )}
+      </section>
+      <section aria-label="Folders">
+        <h2>Folders</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Folder</th>
+              <th scope="col">Files</th>
+              <th scope="col">Kinds</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.roots.map((r) => (
+              <tr key={r.path}>
+                <td class="path">{r.path}</td>
+                <td class="num">{r.files}</td>
+                <td>
+                  {Object.entries(kinds(r.path))
+                    .map(([k, n]) => `${k} ${n}`)
+                    .join(", ")}
+                </td>
+                <td>
+                  <button type="button" onClick={() => void roots("DELETE", r.path)}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void roots("POST", folder);
+          }}
+        >
+          <label>
+            Add a folder
+            <input
+              type="text"
+              value={folder}
+              placeholder="/home/you/Notes"
+              onInput={(e) => setFolder(e.currentTarget.value)}
+            />
+          </label>
+          <button type="submit">Add</button>
+        </form>
+        {message && <p role="status">{message}</p>}
+      </section>
+      <section aria-label="Failures">
+        <h2>Failures</h2>
+        {status.failures.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul class="failures">
+            {status.failures.map((f) => (
+              <Failure key={f.path} path={f.path} error={f.error} />
+            ))}
+          </ul>
+        )}
+        <p class="hint">
+          A file left out by a rule is not a failure: Explain (or <code>hearth doctor FILE</code>)
+          names the rule.
+        </p>
+      </section>
+    </div>
+  );
+}
