@@ -17,6 +17,7 @@ export function webControls(hearth: Hearth, daemon: Daemon): WebControls {
     return { roots };
   };
   return {
+    roots: () => ({ roots: loadConfig(configFile).roots }),
     addRoot: async (path) => {
       const root = await resolveRoot(path);
       return changeRoots((current) => [...current, root]);

@@ -7,6 +7,8 @@ import type { HearthService } from "../service/service.js";
 
 /** What the page may ask of the daemon itself, provided where the process is assembled. */
 export interface WebControls {
+  /** The folders the config watches (the memory folder is not one of them). */
+  roots(): { roots: string[] };
   addRoot(path: string): Promise<{ roots: string[] }>;
   removeRoot(path: string): Promise<{ roots: string[] }>;
   models(): ModelCatalog;
@@ -89,6 +91,7 @@ export function apiRoutes(service: HearthService, controls: WebControls): Map<st
     ["GET /api/status", () => service.status(user)],
     ["GET /api/sources", () => service.sources(user, {})],
     ["GET /api/doctor", ({ query }) => service.doctor(user, { path: query.get("path") ?? "" })],
+    ["GET /api/roots", () => Promise.resolve(controls.roots())],
     ["POST /api/roots", ({ body }) => controls.addRoot(field(body, "path"))],
     ["DELETE /api/roots", ({ body }) => controls.removeRoot(field(body, "path"))],
     ["POST /api/query-table", ({ body }) => service.queryTable(user, body)],

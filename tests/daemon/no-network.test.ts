@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { NOTES } from "../fixtures.js";
-import { makeHome, tempDir, writeTree } from "../helpers.js";
+import { freePort, makeHome, tempDir, writeTree } from "../helpers.js";
 import { waitFor } from "./converge.js";
 
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
@@ -40,7 +40,12 @@ describe("no network", () => {
   it("index, search, daemon start/status/stop open only unix and loopback sockets", async () => {
     const root = tempDir();
     writeTree(root, NOTES);
-    const { env } = makeHome({ model: true, config: { roots: [root] } });
+    // The page is on, as by default: its server binds loopback only.
+    const port = await freePort();
+    const { env } = makeHome({
+      model: true,
+      config: { roots: [root], web: { enabled: true, port } },
+    });
     const logs = tempDir();
     const lines = [
       ...traced(["index", root], env, join(logs, "index.txt")),
@@ -68,6 +73,7 @@ describe("no network", () => {
     const inet = lines.filter((l) => /AF_INET6?\b/.test(l));
     const foreign = inet.filter((l) => !/inet_addr\("127\.|inet_pton\(AF_INET6, "::1"/.test(l));
     expect(foreign).toEqual([]);
+    expect(inet.some((l) => l.includes(`bind(`) && l.includes(`htons(${port})`))).toBe(true);
     // The trace did see socket activity: the CLI talking to the daemon over its unix socket.
     expect(lines.some((l) => l.includes("AF_UNIX") && l.includes("daemon.sock"))).toBe(true);
   });

@@ -171,6 +171,13 @@ describe("the web page in Chromium", () => {
     const failure = page.locator(".failures li", { hasText: "broken/statement.pdf" });
     await failure.locator("button", { hasText: "Explain" }).click();
     await expect.poll(() => failure.locator(".doctor").textContent()).toContain("failed:");
+    expect(await page.locator("tr", { hasText: "/memory" }).textContent()).toContain("memory");
+    expect(await page.locator("tr", { hasText: "/memory" }).locator("button").count()).toBe(0);
+    await page.fill("label:has-text('Why is a file') input", join(web.root, "work/server.key"));
+    await page.click("button:has-text('Check')");
+    await expect
+      .poll(() => page.locator(".checked .doctor").textContent())
+      .toMatch(/ignored.*secret/i);
   });
 
   it("lists memory notes with their client and tags, and the audit log with its filters", async () => {

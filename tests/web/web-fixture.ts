@@ -42,6 +42,7 @@ export async function startWebFixture(): Promise<WebFixture> {
     "xss/hostile.md": XSS_MARKDOWN,
     "xss/hostile.html": XSS_HTML,
     "broken/statement.pdf": "%PDF-1.7\nthis is not a PDF body\n",
+    "work/server.key": "-----BEGIN PRIVATE KEY-----\n",
   });
   const port = await freePort();
   const { home, env } = makeHome({

@@ -191,12 +191,7 @@ export function SearchPage() {
         </p>
       )}
       {answer?.notice && <p class="notice">{answer.notice}</p>}
-      {answer?.unsearched && (
-        <p class="notice">
-          {answer.unsearched.pending} file(s) not read yet and {answer.unsearched.failed} failed in
-          this scope: {answer.unsearched.hint}
-        </p>
-      )}
+      {answer?.unsearched && <p class="notice">{answer.unsearched.hint}</p>}
       <div class="split">
         <ul id="results" role="listbox" aria-label="Results" class="results">
           {answer && results.length === 0 && <li class="empty">No match.</li>}

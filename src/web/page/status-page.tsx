@@ -6,17 +6,21 @@ import type { Source, Status } from "./types";
 
 type DoctorLine = [label: string, text: string];
 
-function Failure({ path, error }: { path: string; error: string | null }) {
+/** A failed file (or one the user asks about) and the doctor's explanation, on request. */
+function Failure(props: { path: string; error: string | null; explainNow?: boolean }) {
+  const { path, error } = props;
   const [lines, setLines] = useState<DoctorLine[] | null>(null);
   const [problem, setProblem] = useState("");
   const explain = () =>
     get<{ lines: DoctorLine[] }>("doctor", { path })
       .then((d) => setLines(d.lines))
       .catch((err: unknown) => setProblem(errorText(err)));
+  useEffect(() => void (props.explainNow && explain()), []);
+  const Item = props.explainNow ? "div" : "li";
   return (
-    <li>
+    <Item class={props.explainNow ? "checked" : undefined}>
       <div class="path">{path}</div>
-      <div class="error-text">{error ?? "unknown"}</div>
+      {error && <div class="error-text">{error}</div>}
       {!lines && (
         <button type="button" onClick={() => void explain()}>
           Explain
@@ -31,7 +35,7 @@ function Failure({ path, error }: { path: string; error: string | null }) {
           ])}
         </dl>
       )}
-    </li>
+    </Item>
   );
 }
 
@@ -45,13 +49,18 @@ function eta(seconds: number | null): string {
 export function StatusPage() {
   const [status, setStatus] = useState<Status | null>(null);
   const [sources, setSources] = useState<Source[]>([]);
+  const [configured, setConfigured] = useState<string[]>([]);
+  const [checked, setChecked] = useState("");
   const [folder, setFolder] = useState("");
   const [message, setMessage] = useState("");
   const [live, setLive] = useState(false);
 
   const loadSources = () =>
-    get<{ sources: Source[] }>("sources")
-      .then((s) => setSources(s.sources))
+    Promise.all([get<{ sources: Source[] }>("sources"), get<{ roots: string[] }>("roots")])
+      .then(([s, r]) => {
+        setSources(s.sources);
+        setConfigured(r.roots);
+      })
       .catch((err: unknown) => setMessage(errorText(err)));
 
   useEffect(() => {
@@ -125,9 +134,13 @@ export function StatusPage() {
                     .join(", ")}
                 </td>
                 <td>
-                  <button type="button" onClick={() => void roots("DELETE", r.path)}>
-                    Remove
-                  </button>
+                  {configured.includes(r.path) ? (
+                    <button type="button" onClick={() => void roots("DELETE", r.path)}>
+                      Remove
+                    </button>
+                  ) : (
+                    "memory"
+                  )}
                 </td>
               </tr>
             ))}
@@ -164,10 +177,20 @@ export function StatusPage() {
             ))}
           </ul>
         )}
-        <p class="hint">
-          A file left out by a rule is not a failure: Explain (or <code>hearth doctor FILE</code>)
-          names the rule.
-        </p>
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setChecked(e.currentTarget.querySelector("input")!.value.trim());
+          }}
+        >
+          <label>
+            Why is a file left out, or not found?
+            <input type="text" placeholder="/home/you/Notes/file.md" />
+          </label>
+          <button type="submit">Check</button>
+        </form>
+        {checked && <Failure key={checked} path={checked} error={null} explainNow />}
       </section>
     </div>
   );
