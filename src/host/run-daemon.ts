@@ -16,6 +16,7 @@ import { HearthService } from "../service/service.js";
 import { HEARTH_VERSION } from "../version.js";
 import { listenWeb, type WebServer } from "../web/server.js";
 import { controlMethods } from "./control-methods.js";
+import { ModelPulls } from "./model-pulls.js";
 import { webControls } from "./web-controls.js";
 
 export interface DaemonHost {
@@ -38,11 +39,13 @@ async function startWeb(
   hearth: Hearth,
   daemon: Daemon,
   service: HearthService,
+  pulls: ModelPulls,
   log: Logger,
 ): Promise<WebServer | null> {
   const { port } = hearth.config.web;
   try {
-    const web = await listenWeb({ port, service, controls: webControls(hearth, daemon), log });
+    const controls = webControls(hearth, daemon, pulls);
+    const web = await listenWeb({ port, service, controls, log });
     log.info("web page listening", { url: web.url });
     return web;
   } catch (err) {
@@ -86,7 +89,11 @@ export async function startDaemonHost(
       closers.add(() => closeHttp(server));
       log.info("mcp http listening", { url: `http://127.0.0.1:${http.port}/mcp` });
     }
-    const web = hearth.config.web.enabled ? await startWeb(hearth, daemon, service, log) : null;
+    const pulls = new ModelPulls(hearth.paths.modelsDir, log);
+    closers.add(() => pulls.close());
+    const web = hearth.config.web.enabled
+      ? await startWeb(hearth, daemon, service, pulls, log)
+      : null;
     if (web) closers.add(() => closeHttp(web.server));
     const control = await listenControl(
       files.socketFile,

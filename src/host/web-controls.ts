@@ -7,9 +7,10 @@ import type { Daemon } from "../daemon/daemon.js";
 import { modelCatalog } from "../embed/model-catalog.js";
 import type { Hearth } from "../hearth.js";
 import { resolveRoot } from "../pipeline/resolve-root.js";
+import type { ModelPulls } from "./model-pulls.js";
 import type { WebControls } from "../web/api.js";
 
-export function webControls(hearth: Hearth, daemon: Daemon): WebControls {
+export function webControls(hearth: Hearth, daemon: Daemon, pulls: ModelPulls): WebControls {
   const { configFile, modelsDir } = hearth.paths;
   const changeRoots = async (change: (roots: string[]) => string[]) => {
     const roots = updateRoots(configFile, change);
@@ -25,5 +26,7 @@ export function webControls(hearth: Hearth, daemon: Daemon): WebControls {
     removeRoot: (path) => changeRoots((current) => current.filter((r) => r !== resolve(path))),
     models: () => modelCatalog(modelsDir, loadConfig(configFile).embedding.model),
     useModel: (path) => daemon.useModel(path),
+    pullModel: (source) => pulls.start(source),
+    pullState: () => pulls.current(),
   };
 }

@@ -13,6 +13,10 @@ export interface WebControls {
   removeRoot(path: string): Promise<{ roots: string[] }>;
   models(): ModelCatalog;
   useModel(path: string): Promise<unknown>;
+  /** Starts downloading a model (a preset name, hf:…, a URL); one at a time. */
+  pullModel(source: string): { started: boolean; state: unknown };
+  /** The latest download's progress, or how it ended; null before the first. */
+  pullState(): unknown;
 }
 
 export interface ApiRequest {
@@ -105,5 +109,10 @@ export function apiRoutes(service: HearthService, controls: WebControls): Map<st
     ["GET /api/audit", ({ query }) => service.auditLog(user, auditRequest(query))],
     ["GET /api/models", () => Promise.resolve(controls.models())],
     ["POST /api/models/use", ({ body }) => controls.useModel(field(body, "path"))],
+    [
+      "POST /api/models/pull",
+      ({ body }) => Promise.resolve(controls.pullModel(field(body, "source"))),
+    ],
+    ["GET /api/models/pull", () => Promise.resolve({ pull: controls.pullState() })],
   ]);
 }

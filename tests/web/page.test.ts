@@ -1,13 +1,16 @@
 // Tests: the page in a real Chromium — sign-in, search as you type with its preview, the keyboard,
 // files holding markup stay text, the finance figures equal the CLI's, status and its doctor,
 // memory and audit views; no console error, no request off loopback, no serious axe violation.
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { agentCaller } from "../../src/service/caller.js";
 import { runMain } from "../cli/run-main.js";
+import { testModelPath } from "../helpers.js";
 import { openPage, type WatchedPage } from "./chromium.js";
 import { startWebFixture, type WebFixture } from "./web-fixture.js";
 
@@ -194,6 +197,39 @@ describe("the web page in Chromium", () => {
       .toEqual(["Cursor 1.9"]);
   });
 
+  it("downloads a model with its progress, and lists it installed", async () => {
+    const gguf = readFileSync(testModelPath());
+    const server = createServer((req, res) => {
+      if (req.url !== "/models/pulled-test.gguf") return void res.writeHead(404).end();
+      res.writeHead(200, { "content-length": gguf.length });
+      res.end(gguf);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await page.goto(`${web.origin}/#/models`);
+      await page.fill(
+        "label:has-text('Preset name') input",
+        `http://127.0.0.1:${port}/models/nope.gguf`,
+      );
+      await page.click("button:has-text('Download')");
+      await expect.poll(() => page.locator(".pull .error").textContent()).toMatch(/404/);
+      await page.fill(
+        "label:has-text('Preset name') input",
+        `http://127.0.0.1:${port}/models/pulled-test.gguf`,
+      );
+      await page.click("button:has-text('Download')");
+      await expect
+        .poll(() => page.locator(".pull").textContent())
+        .toMatch(/installed .*pulled-test\.gguf/);
+      await expect.poll(() => page.locator("tr", { hasText: "pulled-test.gguf" }).count()).toBe(1);
+      const pulled = join(web.home, "models", "pulled-test.gguf");
+      expect(readFileSync(pulled).equals(gguf)).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
   it("has no serious accessibility violation on any view", async () => {
     const found: Record<string, string[]> = {};
     for (const view of ["search", "status", "finances", "memory", "audit", "models"]) {
@@ -208,6 +244,7 @@ describe("the web page in Chromium", () => {
 
   it("logged no console error and asked nothing of any host but the daemon", () => {
     expect(watched.errors).toEqual([]);
+    // The page asks only the daemon (the model download above is the daemon's, not the page's).
     const foreign = watched.requests.filter((url) => !url.startsWith(`${web.origin}/`));
     expect(foreign).toEqual([]);
     expect(watched.requests.length).toBeGreaterThan(10);

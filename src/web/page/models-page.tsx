@@ -19,6 +19,82 @@ interface Catalog {
   installed: { file: string; path: string; bytes: number; active: boolean }[];
 }
 
+interface PullState {
+  source: string;
+  received: number;
+  total: number | null;
+  result?: { path: string; bytes: number; alreadyInstalled: boolean };
+  error?: string;
+}
+
+const MB = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+
+/** A download's progress, polled while it runs; `ended` is told once it has. */
+function Download({ ended }: { ended: () => void }) {
+  const [state, setState] = useState<PullState | null>(null);
+  const [source, setSource] = useState("");
+  const [problem, setProblem] = useState("");
+  const running = state !== null && !state.result && !state.error;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = () =>
+      get<{ pull: PullState | null }>("models/pull")
+        .then(({ pull }) => {
+          setState(pull);
+          if (pull && !pull.result && !pull.error) timer = setTimeout(() => void poll(), 500);
+          else if (pull) ended();
+        })
+        .catch((err: unknown) => setProblem(errorText(err)));
+    if (running || state === null) void poll();
+    return () => clearTimeout(timer);
+  }, [running]);
+  const start = (e: Event) => {
+    e.preventDefault();
+    change<{ started: boolean; state: PullState }>("POST", "models/pull", { source })
+      .then(({ started, state }) => {
+        setProblem(started ? "" : `a download is already running: ${state.source}`);
+        setState(state);
+      })
+      .catch((err: unknown) => setProblem(errorText(err)));
+  };
+  return (
+    <section aria-label="Download a model">
+      <h2>Download a model</h2>
+      <form class="inline" onSubmit={start}>
+        <label>
+          Preset name, hf:OWNER/REPO/FILE or https:// URL
+          <input type="text" value={source} onInput={(e) => setSource(e.currentTarget.value)} />
+        </label>
+        <button type="submit" disabled={running || !source.trim()}>
+          Download
+        </button>
+      </form>
+      {problem && <p class="error">{problem}</p>}
+      {state && (
+        <div class="pull" role="status">
+          <div>{state.source}</div>
+          {running && (
+            <>
+              <progress
+                aria-label={`Downloading ${state.source}`}
+                value={state.received}
+                max={state.total ?? undefined}
+              />{" "}
+              {MB(state.received)}
+              {state.total ? ` of ${MB(state.total)}` : ""}
+            </>
+          )}
+          {state.result &&
+            (state.result.alreadyInstalled
+              ? `already installed: ${state.result.path}`
+              : `installed ${state.result.path} (${MB(state.result.bytes)})`)}
+          {state.error && <p class="error">{state.error}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function ModelsPage() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [message, setMessage] = useState("");
@@ -90,6 +166,7 @@ export function ModelsPage() {
         </tbody>
       </table>
       <p class="hint">Models live in {catalog.modelsDir}.</p>
+      <Download ended={() => void load()} />
     </div>
   );
 }
