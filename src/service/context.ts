@@ -18,6 +18,9 @@ import type { IndexRuntime } from "./runtime.js";
 import { type Scope, Scopes } from "./scope.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { CONFIRMATION_TTL_MS, SpentConfirmations } from "./spent-confirmations.js";
+import { TextCache } from "./text-cache.js";
+
+const READ_TEXT_CACHE_CHARS = 16_000_000;
 
 export interface ServiceDeps {
   paths: HearthPaths;
@@ -40,6 +43,8 @@ export class ServiceContext {
   readonly scopes: Scopes;
   /** Writes to one place (the memory folder, the user's files) one at a time. */
   readonly writes = new KeyedQueue();
+  /** Text extracted for `read`, by content hash (a scan is OCR'd once, not once per page read). */
+  readonly readTexts = new TextCache(READ_TEXT_CACHE_CHARS);
   /** The user's confirmations already acted on. */
   readonly confirmations = new SpentConfirmations(CONFIRMATION_TTL_MS);
 

@@ -16,12 +16,16 @@ export interface ReceiptFields {
   dateLine: number | null;
 }
 
-const AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)[.,](\d{2})(?![\d])/g;
+/** 1,234.50 and 1.234,50 (each with its own thousands mark), or 1234.50 and 1234,50. */
+const AMOUNT =
+  /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?=\.)|\d{1,3}(?:\.\d{3})+(?=,)|\d+)[.,](\d{2})(?![\d])/g;
 const DATE_TOKEN =
   /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ ,-]*\d{2,4})\b/i;
-const TOTAL_WORDS = /\bTOTAL\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b/i;
+/** The total's label, in the languages OCR reads most: English, German, Dutch, Italian, Spanish. */
+const TOTAL_WORDS =
+  /\bTOTALE?\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b|\bSUMME\b|\bGESAMT(BETRAG)?\b|\bZU\s+ZAHLEN\b|\bTOTAAL\b|\bIMPORTE\b/i;
 const NOT_TOTAL =
-  /ROUNDING|ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|(GST|SST|TAX|VAT)\s*TOTAL|TOTAL\s+SALES?\s*\(?EXCL/i;
+  /ROUNDING|ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
 const HEADER =
   /^(TAX\s+INVOICE|INVOICE|RECEIPT|OFFICIAL\s+RECEIPT|CASH\s+(SALE|BILL)|WELCOME|SIMPLIFIED)/i;
 /** What only a till slip prints: payment and change, a receipt or invoice heading, a cashier. */
@@ -40,7 +44,7 @@ const CURRENCIES: readonly [RegExp, string][] = [
 function amountsOf(line: string): number[] {
   const undated = line.replace(new RegExp(DATE_TOKEN.source, "gi"), " ");
   return [...undated.matchAll(AMOUNT)].map(
-    (m) => Number(m[1]!.replaceAll(",", "")) * 100 + Number(m[2]),
+    (m) => Number(m[1]!.replace(/[.,]/g, "")) * 100 + Number(m[2]),
   );
 }
 

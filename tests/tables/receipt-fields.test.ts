@@ -44,6 +44,21 @@ describe("receipt fields", () => {
     });
   });
 
+  it("reads decimal-comma totals, with or without a thousands point, and German labels", () => {
+    const totalOf = (total: string) =>
+      receiptFields(
+        ["BÄCKEREI MÜLLER", "14.03.2026", `SUMME EUR ${total}`, "MWST-SUMME 0,82", "BAR"],
+        "dmy",
+      ).totalMinor;
+    expect(totalOf("12,50")).toBe(1250);
+    expect(totalOf("1.234,56")).toBe(123456);
+    expect(totalOf("1,234.56")).toBe(123456);
+    expect(totalOf("12.345.678,90")).toBe(1234567890);
+    // A date's points are not a thousands mark, nor is an amount with three decimals one amount.
+    expect(receiptFields(["SHOP", "TOTAL 14.03.2026 9,95"], "dmy").totalMinor).toBe(995);
+    expect(receiptFields(["SHOP", "01.01.2026", "TOTAL 1.234"], "dmy").totalMinor).toBeNull();
+  });
+
   it("does not take a table, a time sheet or a rounding line for a receipt's total", () => {
     expect(receiptTable(["Date Item Total", "2026-03-01 Rent 1200.00"], "dmy")).toBeNull();
     expect(receiptTable(["Project log 2026-03-02", "total of 3.50 hours"], "dmy")).toBeNull();

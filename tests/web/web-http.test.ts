@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { agentCaller } from "../../src/service/caller.js";
 import { runMain } from "../cli/run-main.js";
 import { tempDir, writeTree } from "../helpers.js";
+import { makePdf } from "../indexers/fixtures.js";
 import { signIn, startWebFixture, type WebFixture } from "./web-fixture.js";
 
 interface Reply {
@@ -180,6 +181,21 @@ describe("the web page's server", () => {
     const outside = await api<{ error: { code: string } }>("/api/read?path=/etc/passwd");
     expect(outside.status).toBe(400);
     expect(outside.json.error.code).toMatch(/^PATH_/);
+  });
+
+  it("reads a document again once it changed (its extracted text is kept by content)", async () => {
+    const path = join(web.root, "letters/offer.pdf");
+    writeTree(web.root, {
+      "letters/offer.pdf": Buffer.from(await makePdf(["Offer of 100 euros"])),
+    });
+    const url = `/api/read?path=${encodeURIComponent(path)}`;
+    expect((await api<{ text: string }>(url)).json.text).toContain("Offer of 100 euros");
+    writeTree(web.root, {
+      "letters/offer.pdf": Buffer.from(await makePdf(["Offer of 250 euros"])),
+    });
+    const again = await api<{ text: string }>(url);
+    expect(again.json.text).toContain("Offer of 250 euros");
+    expect(again.json.text).not.toContain("100 euros");
   });
 
   it("answers query_table number for number as `hearth table query`", async () => {

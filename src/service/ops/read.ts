@@ -115,16 +115,16 @@ export async function read(
     );
   }
   const file = await ctx.readVisibleFile(caller, requested, signal);
-  const text = await documentText(
-    { path: file.path, bytes: file.bytes, mtimeMs: file.stat.mtimeMs },
-    ctx.extractor,
+  const hash = versionHash(file.bytes);
+  const text = await ctx.readTexts.get(hash, () =>
+    documentText({ path: file.path, bytes: file.bytes, mtimeMs: file.stat.mtimeMs }, ctx.extractor),
   );
   const range = lineRange(file.path, text, start, input.endLine);
   const ocr = ctx.store.getFile(file.path)?.ocrConfidence ?? null;
   return {
     result: {
       ...range,
-      hash: versionHash(file.bytes),
+      hash,
       ...(ocr !== null ? { ocr: { confidence: ocr } } : {}),
     },
     paths: [file.path],
