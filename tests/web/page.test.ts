@@ -165,6 +165,15 @@ describe("the web page in Chromium", () => {
     expect(await rows.first().locator(".path").textContent()).toBe(
       `${join(web.root, "money/us.csv")} row 7`,
     );
+
+    // The bars themselves: March holds one bar (the rent, 1200 of a 1200-high axis); a click on
+    // it lists that bar's rows.
+    const canvas = page.locator(".chart canvas").first();
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: box.width * (5 / 6), y: box.height * 0.7 } });
+    await expect
+      .poll(() => rows.allTextContents())
+      .toEqual([expect.stringContaining("RENT MARCH")]);
   });
 
   it("shows status live, with a failure explained by the doctor", async () => {
