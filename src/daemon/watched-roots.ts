@@ -38,7 +38,9 @@ export class WatchedRoots {
   /** Folders inside roots that could not be read, and why. */
   private readonly unreadable = new Map<string, string>();
   private starting = 0;
-  private checking = false;
+  /** The check under way, if any: one at a time, and close() waits for it. */
+  private checking: Promise<void> | null = null;
+  private closed = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -49,7 +51,11 @@ export class WatchedRoots {
     private readonly events: RootEvents,
     private readonly log: Logger,
   ) {
-    this.timer = setInterval(() => void this.check(), CHECK_MS);
+    this.timer = setInterval(() => {
+      this.checking ??= this.check()
+        .catch((err: unknown) => this.log.warn("root check failed", { error: errorMessage(err) }))
+        .finally(() => (this.checking = null));
+    }, CHECK_MS);
     this.timer.unref();
   }
 
@@ -100,7 +106,10 @@ export class WatchedRoots {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
+    // A check under way touches the store after its awaits: it ends before the store closes.
+    await this.checking;
     await Promise.all(this.list.map((r) => r.watcher.close()));
   }
 
@@ -169,27 +178,22 @@ export class WatchedRoots {
 
   /** Notices roots that went away, or came back (as a new folder), and watches them again. */
   private async check(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    try {
-      for (const root of [...this.list]) {
-        const now = await stat(root.path).catch(() => null);
-        if (now?.isDirectory() && now.ino === root.ino) continue;
-        if (now?.isDirectory()) {
-          await this.unwatch(root);
-          await this.watch(root.path); // made again: its files are reconciled
-        } else {
-          await this.lose(root);
-        }
+    for (const root of [...this.list]) {
+      const now = await stat(root.path).catch(() => null);
+      if (this.closed) return;
+      if (now?.isDirectory() && now.ino === root.ino) continue;
+      if (now?.isDirectory()) {
+        await this.unwatch(root);
+        await this.watch(root.path); // made again: its files are reconciled
+      } else {
+        await this.lose(root);
       }
-      for (const configured of [...this.missing]) {
-        const path = await realpath(configured).catch(() => null);
-        if (!path || !(await stat(path).catch(() => null))?.isDirectory()) continue;
-        this.missing.delete(configured);
-        if (!this.list.some((r) => r.path === path)) await this.watch(path);
-      }
-    } finally {
-      this.checking = false;
+    }
+    for (const configured of [...this.missing]) {
+      const path = await realpath(configured).catch(() => null);
+      if (!path || !(await stat(path).catch(() => null))?.isDirectory() || this.closed) continue;
+      this.missing.delete(configured);
+      if (!this.list.some((r) => r.path === path)) await this.watch(path);
     }
   }
 }
