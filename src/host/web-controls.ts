@@ -5,10 +5,36 @@ import { updateRoots } from "../config/edit-config.js";
 import { loadConfig } from "../config/load-config.js";
 import type { Daemon } from "../daemon/daemon.js";
 import { modelCatalog } from "../embed/model-catalog.js";
+import { findPreset } from "../embed/presets.js";
+import { resolveSource } from "../embed/pull-model.js";
+import { HearthError } from "../errors.js";
 import type { Hearth } from "../hearth.js";
 import { resolveRoot } from "../pipeline/resolve-root.js";
 import type { ModelPulls } from "./model-pulls.js";
 import type { WebControls } from "../web/api.js";
+
+/**
+ * What the page may download from: a preset, a Hugging Face file, an https:// URL (or a mirror on
+ * this machine) — never a local path (the CLI's `models pull PATH` copies one) — to a plain
+ * *.gguf name inside the model cache.
+ */
+function checkedSource(source: string): string {
+  const remote = /^(hf:|https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/i.test(source);
+  if (!remote && !findPreset(source))
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      `${JSON.stringify(source)} is not a preset, an hf: file or an https:// URL`,
+      "send a preset name (hearth models list), hf:OWNER/REPO/FILE.gguf or an https:// URL; copy a local file with `hearth models pull PATH`",
+    );
+  const { file } = resolveSource(source);
+  if (!/^[\w-][\w.-]*\.gguf$/i.test(file))
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      `${JSON.stringify(file)} is not a model file name`,
+      "the source must name a .gguf file",
+    );
+  return source;
+}
 
 export function webControls(hearth: Hearth, daemon: Daemon, pulls: ModelPulls): WebControls {
   const { configFile, modelsDir } = hearth.paths;
@@ -26,7 +52,7 @@ export function webControls(hearth: Hearth, daemon: Daemon, pulls: ModelPulls): 
     removeRoot: (path) => changeRoots((current) => current.filter((r) => r !== resolve(path))),
     models: () => modelCatalog(modelsDir, loadConfig(configFile).embedding.model),
     useModel: (path) => daemon.useModel(path),
-    pullModel: (source) => pulls.start(source),
+    pullModel: (source) => pulls.start(checkedSource(source)),
     pullState: () => pulls.current(),
   };
 }

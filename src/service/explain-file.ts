@@ -68,6 +68,8 @@ export async function explainFile(parts: ExplainParts, file: string): Promise<Do
       `indexed ${new Date(record.indexedAt).toISOString()}: ${n.chunks} chunks, ${n.vectors} with vectors`,
     ]);
   }
+  // Reading a file over the size limit into memory would be the very cost the limit prevents.
+  if (!verdict.indexable && verdict.code === "FILE_TOO_LARGE") return out;
   try {
     const started = performance.now();
     const { bytes, stat: read } = await readRegularFile(path, Number.MAX_SAFE_INTEGER);

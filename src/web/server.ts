@@ -53,6 +53,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string, fix = "") {
+  res.setHeader("x-hearth-refusal", code);
   sendJson(res, status, { error: { code, message, ...(fix ? { fix } : {}) } });
 }
 
@@ -107,6 +108,14 @@ export async function listenWeb(options: {
   const routes = apiRoutes(service, options.controls);
   const cookieName = `hearth_${port}`;
   const origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  /** A request the browser made for our own page (or typed in): not another site or port's. */
+  const fromPage = (req: IncomingMessage) => {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.has(origin)) return false;
+    const site = req.headers["sec-fetch-site"];
+    return site === undefined || site === "same-origin" || site === "none";
+  };
 
   /** A change must come from the page itself: its own origin, and the session's CSRF token. */
   const sameSite = (req: IncomingMessage, session: WebSession) => {
@@ -170,7 +179,12 @@ export async function listenWeb(options: {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const foreign = foreignRequest(req.headers);
     if (foreign) return send(res, 403, "text/plain; charset=utf-8", foreign);
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://127.0.0.1");
+    } catch {
+      return send(res, 400, "text/plain; charset=utf-8", "bad request target");
+    }
     const method = req.method ?? "GET";
     if (method === "GET" && url.pathname.startsWith("/assets/")) {
       const asset = assets.get(url.pathname);
@@ -195,6 +209,10 @@ export async function listenWeb(options: {
       if (method !== "GET" || !page) return send(res, 404, "text/plain", "not found");
       return sendAsset(req, res, page);
     }
+    // Reads too come only from the page itself: another site or another port on this machine
+    // (same-site to the browser, so the cookie goes along) gets nothing run for it.
+    if (!fromPage(req))
+      return sendError(res, 403, "FOREIGN_ORIGIN", "the API answers the page itself only");
     if (method !== "GET" && !sameSite(req, session))
       return sendError(
         res,

@@ -26,6 +26,24 @@ describe("read text cache", () => {
     expect(extracted.filter((h) => h === "big")).toHaveLength(2);
   });
 
+  it("extracts a content read twice at once once, and counts it once", async () => {
+    const cache = new TextCache(8);
+    let calls = 0;
+    const slow = () =>
+      new Promise<string>((resolve) => {
+        calls++;
+        setTimeout(() => resolve("aaaa"), 10);
+      });
+    expect(await Promise.all([cache.get("a", slow), cache.get("a", slow)])).toEqual([
+      "aaaa",
+      "aaaa",
+    ]);
+    expect(calls).toBe(1);
+    // 4 of 8 characters used, not 8: another 4 fits beside it.
+    await cache.get("b", () => Promise.resolve("bbbb"));
+    await cache.get("a", () => Promise.reject(new Error("a was dropped")));
+  });
+
   it("does not keep a failed extraction", async () => {
     const cache = new TextCache(100);
     await expect(cache.get("h", () => Promise.reject(new Error("damaged")))).rejects.toThrow(

@@ -123,6 +123,15 @@ describe("the web page's server", () => {
     const origin = await api("/api/status", { headers: { origin: "https://evil.example" } });
     expect(origin.status).toBe(403);
     expect((await api("/api/status", { headers: { origin: web.origin } })).status).toBe(200);
+    // Another port on this machine is the same site to a browser, not the page.
+    const otherPort = await api("/api/roots", { headers: { origin: "http://127.0.0.1:3000" } });
+    expect(otherPort.status).toBe(403);
+    const sameSite = await api("/api/doctor?path=/x", {
+      headers: { "sec-fetch-site": "same-site" },
+    });
+    expect(sameSite.status).toBe(403);
+    const ownPage = await api("/api/roots", { headers: { "sec-fetch-site": "same-origin" } });
+    expect(ownPage.status).toBe(200);
   });
 
   it("refuses a change without the session's CSRF token or from another origin", async () => {
@@ -318,6 +327,24 @@ describe("the web page's server", () => {
     expect(missing.json.error.code).toBe("ROOT_NOT_FOUND");
     const empty = await change<{ error: { message: string } }>("POST", "/api/roots", {});
     expect(empty.json.error.message).toContain('{"path": "…"}');
+  });
+
+  it("downloads models from presets, hf: and https:// only, to a .gguf name", async () => {
+    for (const source of ["/etc/passwd", "file:///etc/passwd", "http://example.com/m.gguf"]) {
+      const refused = await change<{ error: { code: string; fix: string } }>(
+        "POST",
+        "/api/models/pull",
+        { source },
+      );
+      expect(refused.status, source).toBe(400);
+      expect(refused.json.error.fix).toContain("hearth models pull PATH");
+    }
+    const dots = await change<{ error: { message: string } }>("POST", "/api/models/pull", {
+      source: "hf:owner/repo/x/..",
+    });
+    expect(dots.status).toBe(400);
+    expect(dots.json.error.message).toContain("is not a model file name");
+    expect((await api<{ pull: unknown }>("/api/models/pull")).json.pull).toBeNull();
   });
 
   it("explains a failed file with the doctor's lines", async () => {

@@ -1,5 +1,6 @@
 // read: numbered lines of a file the caller may see, exactly the text the index holds, cut at about
 // 10k tokens with a cursor to continue. PDF, DOCX, HTML and email read as their extracted text.
+import { extname } from "node:path";
 import { z } from "zod";
 import { versionHash } from "../../actions/note-text.js";
 import { HearthError } from "../../errors.js";
@@ -116,7 +117,8 @@ export async function read(
   }
   const file = await ctx.readVisibleFile(caller, requested, signal);
   const hash = versionHash(file.bytes);
-  const text = await ctx.readTexts.get(hash, () =>
+  // The text depends on the kind too (the same bytes as .html and as .txt read differently).
+  const text = await ctx.readTexts.get(`${extname(file.path).toLowerCase()}:${hash}`, () =>
     documentText({ path: file.path, bytes: file.bytes, mtimeMs: file.stat.mtimeMs }, ctx.extractor),
   );
   const range = lineRange(file.path, text, start, input.endLine);

@@ -42,12 +42,24 @@ export async function change<T>(
   path: string,
   body: unknown,
 ): Promise<T> {
-  csrf ??= get<{ csrf: string }>("session").then((s) => s.csrf);
-  const res = await fetch(`/api/${path}`, {
-    method,
-    headers: { "content-type": "application/json", "x-hearth-csrf": await csrf },
-    body: JSON.stringify(body),
-  });
+  const send = async () => {
+    csrf ??= get<{ csrf: string }>("session").then((s) => s.csrf);
+    const token = await csrf.catch((err: unknown) => {
+      csrf = null;
+      throw err;
+    });
+    return fetch(`/api/${path}`, {
+      method,
+      headers: { "content-type": "application/json", "x-hearth-csrf": token },
+      body: JSON.stringify(body),
+    });
+  };
+  let res = await send();
+  // Signed in again since (a new session, a new token): ask for the token once more.
+  if (res.status === 403 && res.headers.get("x-hearth-refusal") === "CSRF") {
+    csrf = null;
+    res = await send();
+  }
   return answer<T>(res);
 }
 

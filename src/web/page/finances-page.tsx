@@ -10,7 +10,7 @@ const PAGE = 50;
 export interface Spending {
   months: string[];
   /** Per category (and currency, where statements differ): money spent each month, positive. */
-  series: { label: string; category: string; values: (number | null)[] }[];
+  series: { label: string; category: string; currency: string; values: (number | null)[] }[];
 }
 
 interface RowFilter {
@@ -42,20 +42,27 @@ async function loadSpending(from: string, to: string): Promise<Spending> {
     limit: 500,
     ...range,
   });
+  // One group per category and currency: each category is asked for once.
+  const names = [...new Set(categories.groups.map((g) => String(g.key)))];
   const perCategory = await Promise.all(
-    categories.groups.map(async (g) => ({
-      category: String(g.key),
+    names.map(async (category) => ({
+      category,
       answer: await query<GroupsAnswer>({
         group_by: "month",
         flow: "out",
-        category: String(g.key),
+        category,
         limit: 500,
         ...range,
       }),
     })),
   );
+  // A row without a date has no month to show.
   const months = [
-    ...new Set(perCategory.flatMap((c) => c.answer.groups.map((g) => String(g.key)))),
+    ...new Set(
+      perCategory.flatMap((c) =>
+        c.answer.groups.filter((g) => g.key !== null).map((g) => String(g.key)),
+      ),
+    ),
   ].sort();
   const currencies = new Set(
     perCategory.flatMap((c) => c.answer.groups.map((g) => g.currency ?? "")),
@@ -70,6 +77,7 @@ async function loadSpending(from: string, to: string): Promise<Spending> {
     return [...byCurrency].map(([cur, sums]) => ({
       label: currencies.size > 1 && cur ? `${category} (${cur})` : category,
       category,
+      currency: cur,
       values: months.map((m) => sums.get(m) ?? null),
     }));
   });
@@ -93,6 +101,8 @@ function SpendingChart({
           label: s.label,
           data: s.values,
           backgroundColor: color(i),
+          // Amounts in different currencies are never added up: one stack per currency.
+          stack: s.currency || "amount",
         })),
       },
       options: {
@@ -218,15 +228,18 @@ export function FinancesPage() {
     loadSpending(range.from, range.to)
       .then(setSpending)
       .catch((err: unknown) => setError(errorText(err)));
+    // The latest 500 rows (the most one answer holds), drawn oldest first.
     query<RowsAnswer>({
       sort: "date",
+      descending: true,
       limit: 500,
       ...(range.from ? { from: range.from } : {}),
       ...(range.to ? { to: range.to } : {}),
     })
       .then((a) =>
         setBalance(
-          a.rows
+          [...a.rows]
+            .reverse()
             .filter((r) => typeof r.values.balance === "number")
             .map((r) => ({ date: String(r.values.date), balance: r.values.balance as number })),
         ),
