@@ -84,9 +84,10 @@ export function apiRoutes(service: HearthService, controls: WebControls): Map<st
     [
       "GET /api/read",
       ({ query }) => {
-        const p = present(query, ["path", "start", "end"]);
+        const p = present(query, ["path", "start", "end", "page"]);
         return service.read(user, {
           path: p.path,
+          ...(p.page ? { page: integer("page", p.page) } : {}),
           ...(p.start ? { startLine: integer("start", p.start) } : {}),
           ...(p.end ? { endLine: integer("end", p.end) } : {}),
         });

@@ -69,6 +69,14 @@ describe("the web page in Chromium", () => {
     expect(editor).toMatch(new RegExp(`^vscode://file${join(web.root, "home/lease.md")}:\\d+$`));
   });
 
+  it("previews a PDF hit at its cited page", async () => {
+    await page.fill("input[type=search]", "wombat habitat survey");
+    await expect.poll(() => page.locator("#result-0 .where").textContent()).toContain("page 2");
+    await expect.poll(() => page.locator(".preview .lines").textContent()).toContain("[page 2]");
+    expect(await page.locator(".preview .lines").textContent()).toContain("Wombat habitat");
+    expect(await page.locator(".preview .lines").textContent()).not.toContain("Cover page");
+  });
+
   it("filters by kind", async () => {
     await page.fill("input[type=search]", "tomatoes compost garden");
     await expect.poll(() => page.locator("#result-0 .title").textContent()).toBe("Garden log");

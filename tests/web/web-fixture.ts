@@ -8,6 +8,7 @@ import { silentLogger } from "../../src/log.js";
 import { runMain } from "../cli/run-main.js";
 import { NOTES } from "../fixtures.js";
 import { freePort, makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { makePdf } from "../indexers/fixtures.js";
 import { CATEGORIES, US_CSV } from "../tables/statements.js";
 
 /** Text that would run if the page ever put a file's contents into HTML. */
@@ -43,6 +44,9 @@ export async function startWebFixture(): Promise<WebFixture> {
     "xss/hostile.html": XSS_HTML,
     "broken/statement.pdf": "%PDF-1.7\nthis is not a PDF body\n",
     "work/server.key": "-----BEGIN PRIVATE KEY-----\n",
+    "reports/survey.pdf": Buffer.from(
+      await makePdf(["Cover page of the dossier", "Wombat habitat survey results by the river"]),
+    ),
   });
   const port = await freePort();
   const { home, env } = makeHome({

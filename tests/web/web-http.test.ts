@@ -205,6 +205,13 @@ describe("the web page's server", () => {
     const again = await api<{ text: string }>(url);
     expect(again.json.text).toContain("Offer of 250 euros");
     expect(again.json.text).not.toContain("100 euros");
+    const page = await api<{ text: string }>(`${url}&page=1`);
+    expect(page.json.text.split("\n")[0]).toBe("1\t[page 1]");
+    const missing = await api<{ error: { message: string } }>(`${url}&page=3`);
+    expect(missing.status).toBe(400);
+    expect(missing.json.error.message).toContain("has no page 3: it has 1");
+    const both = await api<{ error: { message: string } }>(`${url}&page=1&start=2`);
+    expect(both.json.error.message).toContain("a page or a line range, not both");
   });
 
   it("answers query_table number for number as `hearth table query`", async () => {

@@ -21,6 +21,13 @@ export const readInput = z
     path: pathField.optional().describe("absolute path of an indexed file"),
     startLine: z.number().int().min(1).max(MAX_LINE).optional(),
     endLine: z.number().int().min(1).max(MAX_LINE).optional(),
+    page: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_LINE)
+      .optional()
+      .describe("a page of a PDF, as a search hit cites it: its lines, from its [page N] line"),
     cursor: z
       .string()
       .max(8192)
@@ -92,6 +99,26 @@ export function lineRange(
   return result;
 }
 
+/** The lines of page `page`: from its "[page N]" line to the line before the next page's. */
+function pageLines(
+  path: string,
+  text: string,
+  page: number,
+): { startLine: number; endLine: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  const at = lines.indexOf(`[page ${page}]`);
+  if (at < 0) {
+    const pages = lines.filter((l) => /^\[page \d+\]$/.test(l)).length;
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      pages ? `${path} has no page ${page}: it has ${pages}` : `${path} has no pages`,
+      pages ? `send a page from 1 to ${pages}` : "send startLine and endLine instead",
+    );
+  }
+  const next = lines.findIndex((l, i) => i > at && /^\[page \d+\]$/.test(l));
+  return { startLine: at + 1, endLine: next < 0 ? lines.length : next };
+}
+
 export async function read(
   ctx: ServiceContext,
   caller: Caller,
@@ -107,6 +134,12 @@ export async function read(
       "read needs a file",
       "send `path` (and optionally startLine/endLine), or a `cursor`",
     );
+  if (input.page !== undefined && (input.startLine !== undefined || fromCursor))
+    throw new HearthError(
+      "BAD_ARGUMENT",
+      "read takes a page or a line range, not both",
+      "send page alone, or startLine/endLine (or a cursor)",
+    );
   const start = fromCursor?.line ?? input.startLine ?? 1;
   if (input.endLine !== undefined && input.endLine < start) {
     throw new HearthError(
@@ -121,7 +154,11 @@ export async function read(
   const text = await ctx.readTexts.get(`${extname(file.path).toLowerCase()}:${hash}`, () =>
     documentText({ path: file.path, bytes: file.bytes, mtimeMs: file.stat.mtimeMs }, ctx.extractor),
   );
-  const range = lineRange(file.path, text, start, input.endLine);
+  const { startLine, endLine } =
+    input.page === undefined
+      ? { startLine: start, endLine: input.endLine }
+      : pageLines(file.path, text, input.page);
+  const range = lineRange(file.path, text, startLine, endLine);
   const ocr = ctx.store.getFile(file.path)?.ocrConfidence ?? null;
   return {
     result: {

@@ -26,13 +26,16 @@ function Preview({ hit }: { hit: Hit }) {
     setRead(null);
     setError("");
     const controller = new AbortController();
+    const page = "page" in hit.location ? hit.location.page : null;
     const start = cited ? Math.max(1, cited.startLine - CONTEXT_LINES) : 1;
     const end = cited ? cited.endLine + CONTEXT_LINES : 40;
-    get<ReadAnswer>("read", { path: hit.path, start, end }, controller.signal)
+    // A page hit shows its page; a line hit its lines in context; a sheet its first rows.
+    const range = page !== null ? { page } : { start, end };
+    get<ReadAnswer>("read", { path: hit.path, ...range }, controller.signal)
       .then(setRead)
       .catch((err: unknown) => controller.signal.aborted || setError(errorText(err)));
     return () => controller.abort();
-  }, [hit.path, cited?.startLine, cited?.endLine]);
+  }, [hit.path, cited?.startLine, cited?.endLine, "page" in hit.location && hit.location.page]);
   return (
     <section class="preview" aria-label="Preview" tabIndex={-1} id="preview">
       <header>
