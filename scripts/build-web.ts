@@ -1,15 +1,15 @@
 // Bundles the page (src/web/page) into dist/web: one script, one stylesheet, the HTML — everything
 // it needs at run time, so the browser never asks anything of any host but the daemon.
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-/** The package root, from scripts/ (run by tsx) or dist/scripts/ (built). */
+/** The package root, from scripts/ (run by tsx) or dist/scripts/ (built; dist has its own
+ * package.json, copied there by tsc for src/version.ts). */
 function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
-  return dir;
+  const up = dirname(dirname(fileURLToPath(import.meta.url)));
+  return basename(up) === "dist" ? dirname(up) : up;
 }
 
 export async function buildWeb(): Promise<string> {

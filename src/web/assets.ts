@@ -1,6 +1,6 @@
 // The page's files, built into dist/web by `npm run build` and held in memory, gzipped once.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -18,15 +18,10 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
-/** dist/web of this package, from here in src/web (tests) or dist/src/web (the built CLI). */
+/** dist/web of this package, from here: src/web (tests run the source) or dist/src/web (built). */
 export function webAssetsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return join(dir, "dist", "web");
+  const top = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  return basename(top) === "dist" ? join(top, "web") : join(top, "dist", "web");
 }
 
 /** Every built file by its URL path ("/assets/app.js"); index.html as "/". */

@@ -9,7 +9,7 @@ import { Daemon } from "../../src/daemon/daemon.js";
 import { runningDaemonPid } from "../../src/daemon/daemon-pid.js";
 import { silentLogger } from "../../src/log.js";
 import { runCli } from "../cli/run-cli.js";
-import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { freePort, makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { expectConverged, waitFor } from "./converge.js";
 
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
@@ -34,7 +34,8 @@ describe("daemon process", () => {
   it("a second start says already running (pid N) and exits non-zero; stop stops it", async () => {
     const root = tempDir();
     writeTree(root, { "a.md": "alpha" });
-    const { env, home } = makeHome({ config: { roots: [root] } });
+    const port = await freePort();
+    const { env, home } = makeHome({ config: { roots: [root], web: { enabled: true, port } } });
     const child = startChild(env);
     const lock = daemonFiles(home).pidFile;
     await waitFor(() => runningDaemonPid(lock) === child.pid, 30_000);
@@ -46,6 +47,17 @@ describe("daemon process", () => {
     const oneShot = runCli(["index", root], env);
     expect(oneShot.code).toBe(1);
     expect(oneShot.stderr).toMatch(/only writer of the index[\s\S]*hearth add DIR/);
+
+    // The built daemon serves the built page: `hearth open` signs in, the page loads.
+    const link = runCli(["open", "--no-browser"], env).stdout.trim();
+    const signIn = await fetch(link, { redirect: "manual" });
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    const page = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="/assets/app.js">');
+    const script = await fetch(`http://127.0.0.1:${port}/assets/app.js`);
+    expect(script.status).toBe(200);
 
     const status = JSON.parse(runCli(["status", "--json"], env).stdout) as {
       daemon: { pid: number };
