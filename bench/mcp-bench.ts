@@ -18,7 +18,7 @@ import { openHearth } from "../src/hearth.js";
 import { silentLogger } from "../src/log.js";
 import { createMcpServer } from "../src/mcp/server.js";
 import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
-import { summarize } from "./synthetic.js";
+import { timed } from "./synthetic.js";
 import { readFileSync } from "node:fs";
 
 const BIN = fileURLToPath(new URL("../dist/src/cli/bin.js", import.meta.url));
@@ -44,16 +44,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await run(i);
-    samples.push(performance.now() - t);
-  }
-  return summarize(samples);
 }
 
 function notes(root: string, n: number, prefix: string): void {

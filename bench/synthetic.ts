@@ -82,3 +82,17 @@ export function summarize(samples: number[]): { p50: number; p95: number; mean: 
     mean: r(s.reduce((a, b) => a + b, 0) / s.length),
   };
 }
+
+/** Runs `run` n times one after another, timing each call: p50, p95 and mean in ms. */
+export async function timed(
+  n: number,
+  run: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p95: number; mean: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await run(i);
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}

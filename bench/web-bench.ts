@@ -6,7 +6,6 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { daemonFiles } from "../src/config/paths.js";
 import { startDaemonHost } from "../src/host/run-daemon.js";
 import { openHearth } from "../src/hearth.js";
@@ -14,8 +13,9 @@ import { silentLogger } from "../src/log.js";
 import { callDaemon } from "../src/rpc/control-socket.js";
 import { WEB_CALLER } from "../src/service/caller.js";
 import { webAssetsDir } from "../src/web/assets.js";
+import { launchChromium } from "../scripts/debian-chromium.js";
 import { writeTestModel } from "../scripts/test-model/bert-bag-of-words.js";
-import { summarize } from "./synthetic.js";
+import { summarize, timed } from "./synthetic.js";
 
 type Stats = { p50: number; p95: number; mean: number };
 
@@ -29,17 +29,6 @@ export interface WebBenchResult {
   };
   bundle: { files: Record<string, number>; gzippedBytes: number };
 }
-
-const CHROMIUM = process.env.HEARTH_TEST_CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Files of ten sections each, one chunk per section: `chunks` chunks in all. */
 function corpus(root: string, chunks: number): void {
@@ -56,16 +45,6 @@ function corpus(root: string, chunks: number): void {
     });
     writeFileSync(join(dir, `note${f}.md`), `# Note ${f}\n\n${sections.join("\n")}`);
   }
-}
-
-async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<Stats> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await run(i);
-    samples.push(performance.now() - t);
-  }
-  return summarize(samples);
 }
 
 function bundleSizes(): { files: Record<string, number>; gzippedBytes: number } {
@@ -86,7 +65,7 @@ export async function benchWeb(
     res.writeHead(200, { "content-type": "text/html" });
     res.end('<!doctype html><html lang="en"><title>bare</title><input type="search"></html>');
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await launchChromium();
   try {
     const model = join(dir, "model.gguf");
     writeTestModel(model);

@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { daemonFiles } from "../src/config/paths.js";
 import { openHearth } from "../src/hearth.js";
 import { startDaemonHost } from "../src/host/run-daemon.js";
 import { silentLogger } from "../src/log.js";
 import { callDaemon } from "../src/rpc/control-socket.js";
 import { agentCaller } from "../src/service/caller.js";
+import { launchChromium } from "./debian-chromium.js";
 import { writeTestModel } from "./test-model/bert-bag-of-words.js";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "docs", "screenshots");
@@ -86,11 +86,7 @@ async function main(): Promise<void> {
     await host.service.read(claude, { path: join(files, "Notes/home/lease.md") });
     await host.service.search(agentCaller("Zed 0.190"), { query: "japan trip" });
     const { link } = await callDaemon<{ link: string }>(daemonFiles(home).socketFile, "web-link");
-    const browser = await chromium.launch({
-      executablePath: process.env.HEARTH_TEST_CHROMIUM ?? "/usr/bin/chromium",
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(link);
     await page.fill("input[type=search]", "lease rent");
