@@ -20,6 +20,7 @@ interface Key {
 const MERCHANT_MAX_CER = 0.2;
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+const mark = (ok: boolean | null) => (ok === null ? "–" : ok ? "✓" : "✗");
 
 /** The text of a box/NNN.csv: the last field of each line (after eight coordinates), in order. */
 function truthOf(csv: string): string {
@@ -44,9 +45,10 @@ export async function runOcrEval(dataset: string, json: boolean, locale?: string
     cer: number;
     wordRecall: number;
     seconds: number;
-    date: boolean;
-    total: boolean;
-    merchant: boolean;
+    /** null: the key gives no such field (SROIE's key 033 has no total); not counted either way. */
+    date: boolean | null;
+    total: boolean | null;
+    merchant: boolean | null;
   }[] = [];
   let distance = 0;
   let length = 0;
@@ -81,17 +83,17 @@ export async function runOcrEval(dataset: string, json: boolean, locale?: string
         cer: score.cer,
         wordRecall: score.wordRecall,
         seconds,
-        date: truthDate !== null && fields.date === truthDate,
-        total: truthTotal !== null && fields.totalMinor === truthTotal,
-        merchant:
-          !!key.company &&
-          fields.merchant !== null &&
-          scoreOcr(key.company, fields.merchant).cer <= MERCHANT_MAX_CER,
+        date: truthDate === null ? null : fields.date === truthDate,
+        total: truthTotal === null ? null : fields.totalMinor === truthTotal,
+        merchant: !key.company
+          ? null
+          : fields.merchant !== null &&
+            scoreOcr(key.company, fields.merchant).cer <= MERCHANT_MAX_CER,
       };
       rows.push(row);
       if (!json)
         console.log(
-          `${id}  CER ${score.cer.toFixed(3)}  word recall ${score.wordRecall.toFixed(3)}  ${seconds.toFixed(2)} s  date ${row.date ? "✓" : "✗"} total ${row.total ? "✓" : "✗"} merchant ${row.merchant ? "✓" : "✗"}`,
+          `${id}  CER ${score.cer.toFixed(3)}  word recall ${score.wordRecall.toFixed(3)}  ${seconds.toFixed(2)} s  date ${mark(row.date)} total ${mark(row.total)} merchant ${mark(row.merchant)}`,
         );
     }
   } finally {
@@ -100,7 +102,7 @@ export async function runOcrEval(dataset: string, json: boolean, locale?: string
   const mean = (k: "cer" | "wordRecall" | "seconds") =>
     rows.reduce((a, r) => a + r[k], 0) / Math.max(1, rows.length);
   const share = (k: "date" | "total" | "merchant") =>
-    rows.filter((r) => r[k]).length / Math.max(1, rows.length);
+    rows.filter((r) => r[k]).length / Math.max(1, rows.filter((r) => r[k] !== null).length);
   const total = {
     receipts: rows.length,
     cer: distance / Math.max(1, length),
@@ -110,12 +112,13 @@ export async function runOcrEval(dataset: string, json: boolean, locale?: string
     dateCorrect: share("date"),
     totalCorrect: share("total"),
     merchantCorrect: share("merchant"),
+    totalsInKey: rows.filter((r) => r.total !== null).length,
     dateOrder: order,
     machine: `${cpus()[0]?.model ?? "?"} × ${cpus().length}`,
   };
   if (json) console.log(JSON.stringify({ rows, total }, null, 2));
   else
     console.log(
-      `total: ${total.receipts} receipts, CER ${total.cer.toFixed(3)} (mean per receipt ${total.meanCer.toFixed(3)}), word recall ${total.wordRecall.toFixed(3)}, ${total.secondsPerReceipt.toFixed(2)} s per receipt; date ${pct(total.dateCorrect)} (day/month order ${order} where the receipt does not tell), total ${pct(total.totalCorrect)}, merchant ${pct(total.merchantCorrect)} correct (${total.machine})`,
+      `total: ${total.receipts} receipts, CER ${total.cer.toFixed(3)} (mean per receipt ${total.meanCer.toFixed(3)}), word recall ${total.wordRecall.toFixed(3)}, ${total.secondsPerReceipt.toFixed(2)} s per receipt; date ${pct(total.dateCorrect)} (day/month order ${order} where the receipt does not tell), total ${pct(total.totalCorrect)} (of ${total.totalsInKey} with a total in the key), merchant ${pct(total.merchantCorrect)} correct (${total.machine})`,
     );
 }

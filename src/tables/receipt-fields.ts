@@ -16,16 +16,30 @@ export interface ReceiptFields {
   dateLine: number | null;
 }
 
-/** 1,234.50 and 1.234,50 (each with its own thousands mark), or 1234.50 and 1234,50. */
+/**
+ * 1,234.50 and 1.234,50 (each with its own thousands mark), or 1234.50 and 1234,50; OCR's "12. 50"
+ * (a space read after the point) too.
+ */
 const AMOUNT =
-  /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?=\.)|\d{1,3}(?:\.\d{3})+(?=,)|\d+)[.,](\d{2})(?![\d])/g;
-const DATE_TOKEN =
-  /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ ,-]*\d{2,4})\b/i;
-/** The total's label, in the languages OCR reads most: English, German, Dutch, Italian, Spanish. */
+  /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?=\.)|\d{1,3}(?:\.\d{3})+(?=,)|\d+)(?:[.,]|\. )(\d{2})(?![\d])/g;
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+const DATE_TOKEN = new RegExp(
+  String.raw`\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ -]?${MONTH}[ ,-]*\d{2,4}|${MONTH}\.? \d{1,2},? \d{4})\b`,
+  "i",
+);
+/**
+ * The total's label, in the languages OCR reads most: English, German, Dutch, Italian, Spanish.
+ * OCR often reads TOTAL's O as A or 0.
+ */
 const TOTAL_WORDS =
-  /\bTOTALE?\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b|\bSUMME\b|\bGESAMT(BETRAG)?\b|\bZU\s+ZAHLEN\b|\bTOTAAL\b|\bIMPORTE\b/i;
+  /\bT[O0A]TALE?\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b|\bSUMME\b|\bGESAMT(BETRAG)?\b|\bZU\s+ZAHLEN\b|\bTOTAAL\b|\bIMPORTE\b/i;
 const NOT_TOTAL =
-  /ROUNDING|ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
+  /ROUNDING|(?<!AFTER\s)ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*\(?\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
+const ROUNDING = /\bROUND(ING)?\b(?!.*\bTOTAL)|\bRUNDUNG\b/i;
+/** What was handed over, and what came back: their difference is what the purchase cost. */
+const TENDERED =
+  /^(CASH|TENDER\w*|AMOUNT\s+TENDERED|PAID|PAYMENT|CASH\s+(RECEIVED|TENDERED|PAID)|BAR|GEGEBEN)\b/i;
+const CHANGE = /\b(CHANGE(\s+DUE)?|R[UÜ]CKGELD|WISSELGELD)\b/i;
 const HEADER =
   /^(TAX\s+INVOICE|INVOICE|RECEIPT|OFFICIAL\s+RECEIPT|CASH\s+(SALE|BILL)|WELCOME|SIMPLIFIED)/i;
 /** What only a till slip prints: payment and change, a receipt or invoice heading, a cashier. */
@@ -39,6 +53,8 @@ const CURRENCIES: readonly [RegExp, string][] = [
   [/\bSGD\b|S\$/, "SGD"],
   [/\bCHF\b/, "CHF"],
 ];
+/** Cash totals are rounded to this many minor units where the smallest coin is 5 cents. */
+const CASH_ROUNDING = 5;
 
 /** Money amounts on a line, outside any date on it (14.03.2026 is not 14.03). */
 function amountsOf(line: string): number[] {
@@ -52,28 +68,101 @@ function amountsOf(line: string): number[] {
 function totalRank(line: string): number {
   if (!TOTAL_WORDS.test(line) || NOT_TOTAL.test(line)) return 0;
   if (/ROUND/i.test(line)) return 3;
-  if (/GRAND|NETT?\b|AMOUNT\s+(DUE|PAYABLE)|BALANCE\s+DUE/i.test(line)) return 2;
+  if (/GRAND|NETT?\b|AMOUNT\s+(DUE|PAYABLE)|BALANCE\s+DUE|AFTER\s+ADJ/i.test(line)) return 2;
   return 1;
 }
 
-function findTotal(lines: readonly string[]): { minor: number; line: number } | null {
-  let best: { minor: number; line: number; rank: number } | null = null;
-  lines.forEach((line, i) => {
+interface Candidate {
+  minor: number;
+  line: number;
+  rank: number;
+}
+
+/** The one amount a line or the line below it (when it holds nothing else) carries. */
+function amountAt(lines: readonly string[], i: number): number | undefined {
+  const own = new Set(amountsOf(lines[i]!));
+  // Two different amounts beside a label are a table's row (a tax summary's net and tax).
+  if (own.size > 1) return undefined;
+  if (own.size === 1) return [...own][0];
+  // OCR often puts the amount on the line below its label, but only from a line that holds
+  // nothing but the amount: a table's header "Total" above a row of values is no label.
+  const alone = (l: string | undefined) =>
+    l !== undefined && /^[^A-Za-z]*$/.test(l.replace(/\b(RM|EUR|GBP|USD|SGD|CHF)\b/gi, ""))
+      ? amountsOf(l)[0]
+      : undefined;
+  return alone(lines[i + 1]) ?? alone(lines[i + 2]);
+}
+
+function labelledTotals(lines: readonly string[]): Candidate[] {
+  return lines.flatMap((line, i) => {
     const rank = totalRank(line);
-    if (rank === 0) return;
-    // OCR often puts the amount on the line below its label.
-    const own = amountsOf(line).at(-1);
-    // Only from a line that holds nothing but the amount: a table's header "Total" above a row
-    // of values is not a label above its figure.
-    const alone = (l: string | undefined) =>
-      l !== undefined && /^[^A-Za-z]*$/.test(l.replace(/\b(RM|EUR|GBP|USD|SGD|CHF)\b/gi, ""))
-        ? amountsOf(l)[0]
-        : undefined;
-    const minor = own ?? alone(lines[i + 1]) ?? alone(lines[i + 2]);
-    if (minor === undefined || minor === 0) return;
-    if (!best || rank >= best.rank) best = { minor, line: i + 1, rank };
+    const minor = rank === 0 ? undefined : amountAt(lines, i);
+    return minor === undefined || minor === 0 ? [] : [{ minor, line: i + 1, rank }];
   });
-  return best;
+}
+
+/** A total before cash rounding, rounded by the slip's own rounding line ("ROUNDING -0.01"). */
+function roundedByAdjustment(lines: readonly string[], total: Candidate): Candidate | null {
+  if (total.minor % CASH_ROUNDING === 0) return null;
+  for (const line of lines) {
+    if (!ROUNDING.test(line)) continue;
+    const adjustment = amountsOf(line).at(-1);
+    if (!adjustment || adjustment >= CASH_ROUNDING) continue;
+    const negative = /-\s*\d+[.,]\d{2}\s*$/.test(line.trim());
+    const options = negative ? [-adjustment] : [-adjustment, adjustment];
+    const rounded = options
+      .map((a) => total.minor + a)
+      .find((m) => m % CASH_ROUNDING === 0 && m > 0);
+    if (rounded !== undefined) return { ...total, minor: rounded };
+  }
+  return null;
+}
+
+/** Cash handed over less the change given back, from a CASH line and the CHANGE line after it. */
+function paidLessChange(lines: readonly string[]): Candidate | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (!TENDERED.test(lines[i]!) || HEADER.test(lines[i]!)) continue;
+    const paid = amountAt(lines, i);
+    if (!paid) continue;
+    for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
+      if (!CHANGE.test(lines[j]!)) continue;
+      const change = amountAt(lines, j);
+      if (change !== undefined && change < paid)
+        return { minor: paid - change, line: i + 1, rank: 0 };
+    }
+  }
+  return null;
+}
+
+/**
+ * The total: the amount the most of the slip's own readings agree on — its labelled totals, a
+ * total rounded by its rounding line, and cash less change — each an independent reading, so
+ * one digit misread by OCR is outvoted. Ties go to the surer label, then the later line.
+ */
+function findTotal(lines: readonly string[]): Candidate | null {
+  const labelled = labelledTotals(lines);
+  const readings = [...labelled];
+  for (const total of labelled) {
+    const rounded = roundedByAdjustment(lines, total);
+    if (rounded) readings.push(rounded);
+  }
+  const cash = paidLessChange(lines);
+  if (cash) readings.push(cash);
+  let best: { reading: Candidate; votes: number } | null = null;
+  for (const reading of readings) {
+    const votes = readings.filter((r) => r.minor === reading.minor).length;
+    // The label's line is cited; cash less change stands alone only without any total label.
+    const cited = labelled.find((r) => r.minor === reading.minor) ?? reading;
+    if (!best || votes > best.votes || (votes === best.votes && reading.rank >= best.reading.rank))
+      best = { reading: { ...reading, line: cited.line }, votes };
+  }
+  return best?.reading ?? null;
+}
+
+/** A receipt's date is no earlier than 1970 and no later than next year (OCR misreads digits). */
+function plausible(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= 1970 && year <= new Date().getUTCFullYear() + 1;
 }
 
 function findDate(
@@ -83,24 +172,51 @@ function findDate(
   for (let i = 0; i < lines.length; i++) {
     const token = DATE_TOKEN.exec(lines[i]!)?.[1];
     if (!token) continue;
-    const parsed = parseDate(token.replace(/\.(?=\d)/g, "/"), order, null);
-    if (parsed) return { iso: parsed.iso, line: i + 1 };
+    // "14.03.2026" as 14/03/2026; "12Mar 2018" (OCR loses the space) as 12 Mar 2018.
+    const spelled = token.replace(/\.(?=\d)/g, "/").replace(/(\d)(?=[a-z])/i, "$1 ");
+    const parsed = parseDate(spelled, order, null);
+    if (parsed && plausible(parsed.iso)) return { iso: parsed.iso, line: i + 1 };
   }
   return null;
 }
 
-/** The merchant: the first line near the top printed mostly in capitals that is not a heading. */
+/** A company's legal form, which names a business in any case: Sdn Bhd, Ltd, GmbH, B.V., Inc. */
+const LEGAL_FORM =
+  /\b(SDN\.?\s*BHD|BHD|LTD|LIMITED|PLC|LLC|INC|CORP|GMBH|AG|KG|S\.?A\.?S?|S\.?R\.?L|S\.?P\.?A|B\.?V|N\.?V|PTY|PTE|ENTERPRISE|TRADING)\b\.?/i;
+
+/** A line that names no one: an address, a registration number, a code such as "HD205D". */
+function namesNoOne(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /[A-Za-z]{2}/.test(w));
+  if (words.length === 0) return true;
+  if (/^(NO\b|LOT\b|\d+[,/])/i.test(line)) return true;
+  return words.every((w) => /\d/.test(w));
+}
+
+/**
+ * The merchant, from the lines near the top: one with a company's legal form first, else the
+ * first printed mostly in capitals that is not a heading, an address or a code.
+ */
 function findMerchant(lines: readonly string[]): string | null {
-  for (const line of lines.slice(0, 6)) {
-    const letters = line.replace(/[^A-Za-z]/g, "");
-    if (letters.length < 3 || HEADER.test(line.trim())) continue;
-    const upper = letters.replace(/[^A-Z]/g, "").length;
-    if (upper / letters.length >= 0.6) return line.trim();
-  }
-  return null;
+  const top = lines
+    .slice(0, 8)
+    .map((l) => l.trim())
+    .filter((l) => l.replace(/[^A-Za-z]/g, "").length >= 3 && !HEADER.test(l) && !namesNoOne(l));
+  // A line that is only a legal form ("BHD") is the end of a name wrapped from the line above.
+  const legal = top
+    .slice(0, 5)
+    .find((l) => LEGAL_FORM.test(l) && /[A-Za-z]{2}/.test(l.replace(LEGAL_FORM, "")));
+  const name =
+    legal ??
+    top.slice(0, 5).find((line) => {
+      const letters = line.replace(/[^A-Za-z]/g, "");
+      return letters.replace(/[^A-Z]/g, "").length / letters.length >= 0.6;
+    });
+  if (name === undefined) return null;
+  // "HOME MASTER HARDWARE &" goes on in the next line.
+  const next = top[top.indexOf(name) + 1];
+  return /[&-]$/.test(name) && next ? `${name} ${next}` : name;
 }
 
-/** Numeric day/month order: from the receipt's own dates when they tell, else `fallback`. */
 /** Whether text reads as a till slip: a printed currency or the words only receipts carry. */
 export function looksLikeReceipt(lines: readonly string[], fields: ReceiptFields): boolean {
   return fields.currency !== null || lines.some((l) => TILL_WORDS.test(l));

@@ -69,6 +69,62 @@ describe("receipt fields", () => {
     );
   });
 
+  it("takes the total the slip's readings agree on: labels, its rounding line, cash less change", () => {
+    const totalOf = (...lines: string[]) => receiptFields(["SHOP", "01/03/2018", ...lines], "dmy");
+    // A tax summary's "TOTAL" row (net and tax side by side) is not the total.
+    expect(totalOf("TOTAL : 4.90", "AMOUNT TAX", "TOTAL: 4.60 0.28").totalMinor).toBe(490);
+    // A total before cash rounding is rounded by the slip's rounding line, signed or not.
+    expect(totalOf("TOTAL AMT RM 60.31", "ROUNDING ADJ -0.01").totalMinor).toBe(6030);
+    expect(totalOf("Total RM 30.91", "ROUNDING ADJUSTMENT RM 0.01").totalMinor).toBe(3090);
+    // A rounded total misread (3 as 8) is outvoted by the rounding line and cash less change.
+    const misread = totalOf(
+      "Total RM 30.91",
+      "ROUNDING ADJUSTMENT RM 0.01",
+      "TOTAL ROUNDED RM 80.90",
+      "CASH RM 51.00",
+      "CHANGE RM 20.10",
+    );
+    expect(misread).toMatchObject({ totalMinor: 3090, totalLine: 3 });
+    // No readable total label: what was paid less the change, never the total before tax.
+    expect(
+      totalOf(
+        "Total (Excluding GST): 171.25",
+        "Total (Inclusive of GST): fon 00",
+        "CASH : 200. 00",
+        "CHANGE : 10.00",
+      ),
+    ).toMatchObject({ totalMinor: 19000, totalLine: 5 });
+    // OCR's TATAL for TOTAL, and a total "after adjustment" over a summary row.
+    expect(totalOf("Tatal Sales (Inclusive) 32.70").totalMinor).toBe(3270);
+    expect(totalOf("Total After Adj Incl GST 75.00", "Total 0.75 4.28").totalMinor).toBe(7500);
+  });
+
+  it("reads dates OCR runs together or spells out, and skips a year OCR misread", () => {
+    const dateOf = (...lines: string[]) => receiptFields(["SHOP", ...lines, "TOTAL 1.00"], "dmy");
+    expect(dateOf("12Mar 2018 18:19").date).toBe("2018-03-12");
+    expect(dateOf("Mar 12, 2018").date).toBe("2018-03-12");
+    expect(dateOf("14 MAR 2618 18:19", "Printed 15/03/2018")).toMatchObject({
+      date: "2018-03-15",
+      dateLine: 3,
+    });
+  });
+
+  it("names the merchant by its legal form, past scribbles, codes, addresses and wrapped lines", () => {
+    const merchantOf = (...top: string[]) =>
+      receiptFields([...top, "01/03/2018", "TOTAL 1.00"], "dmy").merchant;
+    expect(merchantOf("Rezo,", "Morganfields", "Timeless Kitchenette Sdn Bhd")).toBe(
+      "Timeless Kitchenette Sdn Bhd",
+    );
+    expect(merchantOf("HD205D", "UNIHAKKA INTERNATIONAL SDN BHD")).toBe(
+      "UNIHAKKA INTERNATIONAL SDN BHD",
+    );
+    expect(merchantOf("NO.2-1-1 JALAN SETIA PRIMA", "CORNER CAFE")).toBe("CORNER CAFE");
+    expect(merchantOf("HOME MASTER HARDWARE &", "ELECTRICAL", "NO. 113G")).toBe(
+      "HOME MASTER HARDWARE & ELECTRICAL",
+    );
+    expect(merchantOf("BHD", "LIGHTROOM GALLERY SDN BHD")).toBe("LIGHTROOM GALLERY SDN BHD");
+  });
+
   it("reads the numeric date order of a locale", () => {
     expect(dateOrderOf("en-US")).toBe("mdy");
     expect(dateOrderOf("en-GB")).toBe("dmy");
