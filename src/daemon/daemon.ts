@@ -66,6 +66,8 @@ export class Daemon {
   private readonly switcher: BackgroundSwitch;
   private readonly purges: PurgePass;
   private readonly recentErrors: DaemonActivity["recentErrors"] = [];
+  /** Documents found to need OCR (scanned PDFs): read in the slow lane, like images. */
+  private readonly scans = new Set<string>();
   private readonly startedAt = new Date();
   private reconciling = 0;
   private readonly indexListeners = new Set<(paths: readonly string[] | null) => void>();
@@ -85,9 +87,9 @@ export class Daemon {
   ) {
     this.queue = new WorkQueue(
       hearth.config.index.concurrency,
-      (path) => this.processRecorded(path),
+      (path, slow) => this.processRecorded(path, slow),
       (path, err) => this.recordError(path, errorMessage(err)),
-      inSlowLane,
+      (path) => inSlowLane(path) || this.scans.has(path),
     );
     this.switcher = new BackgroundSwitch(
       hearth,
@@ -175,7 +177,7 @@ export class Daemon {
 
   /** Indexes one path now, outside the queue (a note just written or deleted by an agent). */
   async indexNow(path: string): Promise<void> {
-    await this.processRecorded(path);
+    await this.processRecorded(path, false);
   }
 
   /** The index changed: under these paths (files or folders), or anywhere when null. */
@@ -308,9 +310,9 @@ export class Daemon {
    * Processes a path; when the index cannot record the outcome (a full disk), the path is kept and
    * retried with back-off instead of being lost with the failure row that could not be written.
    */
-  private async processRecorded(path: string): Promise<void> {
+  private async processRecorded(path: string, slow: boolean): Promise<void> {
     try {
-      await this.process(path);
+      await this.process(path, slow);
       this.writes.written(path);
     } catch (err) {
       if (!isWriteFailure(err)) throw err;
@@ -319,7 +321,7 @@ export class Daemon {
   }
 
   /** Brings one path in the index to what is on disk now, whatever the event was. */
-  private async process(path: string): Promise<void> {
+  private async process(path: string, slow: boolean): Promise<void> {
     const root = this.policy.rootOf(path);
     if (!root) return;
     const { store } = this.hearth;
@@ -328,6 +330,7 @@ export class Daemon {
       info = await lstat(path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      this.scans.delete(path);
       if (store.deleteFile(path) || store.deleteFilesUnder(path) > 0) this.changed([path]); // a file, or a folder, is gone
       return;
     }
@@ -346,7 +349,15 @@ export class Daemon {
     const stat = { path, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) };
     if (previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) return;
     const rootId = (root as WatchedRoot).id; // the policy's roots are the watched ones
-    const outcome = await indexFile(this.hearth.indexDeps, rootId, stat, previous);
+    const outcome = await indexFile(this.hearth.indexDeps, rootId, stat, previous, {
+      ocrLater: !slow,
+    });
+    if (outcome.status === "ocr-later") {
+      // Pushed while it runs, so it runs again when this ends: in the slow lane, as a scan.
+      this.scans.add(path);
+      this.queue.push(path, true);
+      return;
+    }
     if (outcome.status === "failed") this.recordError(path, outcome.error);
     if (outcome.status !== "same-content") this.changed([path]);
   }

@@ -30,7 +30,8 @@ export class WorkQueue {
 
   constructor(
     private readonly concurrency: number,
-    private readonly work: (path: string) => Promise<void>,
+    /** `slow`: the path runs in the slow lane. */
+    private readonly work: (path: string, slow: boolean) => Promise<void>,
     private readonly onError: (path: string, err: unknown) => void,
     private readonly isSlow: (path: string) => boolean = () => false,
   ) {}
@@ -138,7 +139,7 @@ export class WorkQueue {
 
   private async run(path: string, slow: boolean): Promise<void> {
     try {
-      await this.work(path);
+      await this.work(path, slow);
     } catch (err) {
       this.onError(path, err);
     } finally {

@@ -3,7 +3,7 @@
 import { parentPort } from "node:worker_threads";
 import { errorMessage } from "../errors.js";
 import { decodeText } from "./decode-text.js";
-import { ExtractError, type ExtractInput, type ExtractedDoc } from "./indexer.js";
+import { ExtractError, OcrLater, type ExtractInput, type ExtractedDoc } from "./indexer.js";
 import { indexerFor } from "./registry.js";
 
 export interface ExtractRequest extends ExtractInput {
@@ -14,7 +14,7 @@ export interface ExtractRequest extends ExtractInput {
 
 export type ExtractReply =
   | { id: number; ok: true; doc?: ExtractedDoc; text?: string }
-  | { id: number; ok: false; expected: boolean; error: string };
+  | { id: number; ok: false; expected: boolean; ocrLater?: boolean; error: string };
 
 // A worker's console.log would reach the process's stdout, which may carry MCP: libraries log to stderr.
 for (const method of ["log", "info", "warn", "debug"] as const) {
@@ -39,6 +39,7 @@ parentPort?.on("message", (request: ExtractRequest) => {
         id: request.id,
         ok: false,
         expected: err instanceof ExtractError,
+        ...(err instanceof OcrLater ? { ocrLater: true } : {}),
         error: errorMessage(err),
       };
     }

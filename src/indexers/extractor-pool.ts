@@ -1,6 +1,12 @@
 // Extraction with a time limit and a memory ceiling: heavy formats run in worker threads that are killed when stuck.
 import { Worker } from "node:worker_threads";
-import { ExtractError, type ExtractInput, type ExtractedDoc, type OcrSettings } from "./indexer.js";
+import {
+  ExtractError,
+  OcrLater,
+  type ExtractInput,
+  type ExtractedDoc,
+  type OcrSettings,
+} from "./indexer.js";
 import type { ExtractReply, ExtractRequest } from "./extract-worker.js";
 
 export interface ExtractLimits {
@@ -138,9 +144,11 @@ export class ExtractorPool {
         if (reply.ok) resolve(reply);
         else
           reject(
-            reply.expected
-              ? new ExtractError(reply.error)
-              : new ExtractError(`could not be read: ${reply.error}`),
+            reply.ocrLater
+              ? new OcrLater(reply.error)
+              : reply.expected
+                ? new ExtractError(reply.error)
+                : new ExtractError(`could not be read: ${reply.error}`),
           );
       };
       const onError = (err: Error & { code?: string }) =>

@@ -4,7 +4,7 @@
 import { imageSize } from "image-size";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Recognised } from "../ocr/recognize.js";
-import { dateOrderOf } from "../tables/receipt-fields.js";
+import { machineDateOrder } from "../tables/receipt-fields.js";
 import { receiptTable } from "../tables/receipt-table.js";
 import { ExtractError, type Indexer } from "./indexer.js";
 
@@ -46,10 +46,7 @@ export const imageIndexer: Indexer = {
     if (text.lines.length === 0) throw new ExtractError("no text recognised in the image (OCR)");
     // A receipt (a date and a total) also becomes a transaction; numeric dates the receipt leaves
     // ambiguous are read in the order of the machine's locale.
-    const receipt = receiptTable(
-      text.lines,
-      dateOrderOf(Intl.DateTimeFormat().resolvedOptions().locale),
-    );
+    const receipt = receiptTable(text.lines, machineDateOrder());
     return {
       kind: "image",
       title: "",

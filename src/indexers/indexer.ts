@@ -42,6 +42,11 @@ export interface ExtractInput {
   mtimeMs: number;
   /** Given by the extractor to the kinds that need it (images). */
   ocr?: OcrSettings;
+  /**
+   * Read in the fast lane: a document found to need OCR (a scanned PDF) is not read now but
+   * refused with OcrLater, for the slow lane, so it never holds up a saved note.
+   */
+  ocrLater?: boolean;
 }
 
 export interface Indexer {
@@ -63,4 +68,9 @@ export class ExtractError extends HearthError {
   constructor(message: string) {
     super("EXTRACT_FAILED", message);
   }
+}
+
+/** The file needs OCR and was read in the fast lane (ExtractInput.ocrLater): read it in the slow one. */
+export class OcrLater extends ExtractError {
+  override name = "OcrLater";
 }

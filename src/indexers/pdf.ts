@@ -2,9 +2,12 @@
 // by OCR; encrypted and damaged PDFs are reported, not indexed empty.
 import type { PDFParse } from "pdf-parse";
 import type { Recognised } from "../ocr/recognize.js";
+import { machineDateOrder } from "../tables/receipt-fields.js";
+import { receiptTable } from "../tables/receipt-table.js";
 import { MAX_IMAGE_PIXELS } from "./image.js";
 import {
   ExtractError,
+  OcrLater,
   type ExtractInput,
   type ExtractedDoc,
   type Indexer,
@@ -12,6 +15,7 @@ import {
   type TextSegment,
 } from "./indexer.js";
 import { sniffType } from "./sniff.js";
+import type { ExtractedTable } from "../tables/types.js";
 
 function checkHeader(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new ExtractError("empty file (0 bytes)");
@@ -63,6 +67,17 @@ async function ocrPages(
   return { segments, confidence: segments.length ? confidence / segments.length : 0 };
 }
 
+/**
+ * A one-page scan that reads as a receipt is one, as a photo of it would be. Its citation is the
+ * total's line as `read` numbers it: after the page's "[page 1]" line.
+ */
+function scannedReceipt(text: string): ExtractedTable | null {
+  const table = receiptTable(text.split("\n"), machineDateOrder());
+  if (!table) return null;
+  const shift = <T extends { row: number }>(r: T): T => ({ ...r, row: r.row + 1 });
+  return { ...table, rows: table.rows.map(shift), transactions: table.transactions.map(shift) };
+}
+
 export const pdfIndexer: Indexer = {
   extensions: [".pdf"],
   isolated: true,
@@ -88,15 +103,18 @@ export const pdfIndexer: Indexer = {
           throw new ExtractError(
             `no text layer, and the size of its pages cannot be read (${count})`,
           );
+        if (input.ocrLater) throw new OcrLater(`no text layer (${count}): read by OCR later`);
         const scanned = await ocrPages(parser, info.pages, input.ocr, () => true);
         if (scanned.segments.length === 0)
           throw new ExtractError(`no text layer, and OCR recognised no text on its ${count}`);
+        const receipt = result.total === 1 ? scannedReceipt(scanned.segments[0]!.text) : null;
         return {
           kind: "pdf",
           title,
           structure: "plain",
           segments: scanned.segments,
           ocr: { confidence: Math.round(scanned.confidence) },
+          ...(receipt ? { tables: [receipt] } : {}),
         };
       }
       const segments: TextSegment[] = pages.map((p) => ({ text: p.text, page: p.num }));
@@ -108,6 +126,12 @@ export const pdfIndexer: Indexer = {
         withText.size < result.total &&
         info?.pages.length === result.total
       ) {
+        if (input.ocrLater) {
+          const scans = result.total - withText.size;
+          throw new OcrLater(
+            `${scans} page${scans === 1 ? "" : "s"} without a text layer: read by OCR later`,
+          );
+        }
         const scanned = await ocrPages(parser, info.pages, input.ocr, (n) => !withText.has(n));
         if (scanned.segments.length > 0) {
           const all = [...segments, ...scanned.segments].sort(

@@ -6,6 +6,7 @@ import type { ChunkingConfig } from "../config/schema.js";
 import type { ModelInUse } from "../embed/model-in-use.js";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Extractor } from "../indexers/extractor.js";
+import { OcrLater } from "../indexers/indexer.js";
 import { indexerFor } from "../indexers/registry.js";
 import type { Store } from "../store/store.js";
 import type { FileRecord, FileStat } from "../store/types.js";
@@ -27,7 +28,15 @@ export type FileOutcome =
   | { status: "indexed"; chunks: number; embedded: number; cached: number }
   | { status: "same-content" }
   | { status: "failed"; error: string }
-  | { status: "gone" };
+  | { status: "gone" }
+  /** Needs OCR, and was asked for in the fast lane (IndexOptions.ocrLater): nothing was written. */
+  | { status: "ocr-later" };
+
+export interface IndexOptions {
+  signal?: AbortSignal;
+  /** Leave a document that turns out to need OCR (a scanned PDF) for the slow lane. */
+  ocrLater?: boolean;
+}
 
 function kindOf(path: string): string {
   return extname(path).slice(1).toLowerCase() || "txt";
@@ -38,7 +47,7 @@ export async function indexFile(
   rootId: number,
   stat: FileStat,
   previous: FileRecord | null,
-  signal?: AbortSignal,
+  { signal, ocrLater = false }: IndexOptions = {},
 ): Promise<FileOutcome> {
   const { store } = deps;
   const fail = (error: string, contentHash = ""): FileOutcome => {
@@ -82,9 +91,10 @@ export async function indexFile(
   if (bytes.length === 0) return fail("empty file (0 bytes)", contentHash);
   let doc;
   try {
-    doc = await deps.extractor.extract({ path: stat.path, bytes, mtimeMs }, signal);
+    doc = await deps.extractor.extract({ path: stat.path, bytes, mtimeMs, ocrLater }, signal);
   } catch (err) {
     signal?.throwIfAborted();
+    if (err instanceof OcrLater) return { status: "ocr-later" };
     return fail(errorMessage(err), contentHash);
   }
   const chunks = chunkDocument(doc, deps.chunking);

@@ -82,7 +82,7 @@ export async function indexRoot(
     } else if (outcome.status === "failed") {
       report.failed++;
       report.failures.push({ path: file, error: outcome.error });
-    } else {
+    } else if (outcome.status === "gone") {
       report.removed++;
     }
   };
@@ -90,7 +90,9 @@ export async function indexRoot(
     plan.check,
     options.concurrency,
     async (file) => {
-      const outcome = await indexFile(deps, root.id, file, previous.get(file.path) ?? null, signal);
+      const outcome = await indexFile(deps, root.id, file, previous.get(file.path) ?? null, {
+        signal,
+      });
       tally(file.path, outcome);
       onProgress?.({ phase: "files", done: ++done, total: plan.check.length, path: file.path });
     },

@@ -245,3 +245,8 @@ export function dateOrderOf(locale: string): DateOrder {
     .filter((p) => p.type === "day" || p.type === "month");
   return parts[0]?.type === "month" ? "mdy" : "dmy";
 }
+
+/** The numeric date order of this machine's locale, for receipts that do not tell. */
+export function machineDateOrder(): DateOrder {
+  return dateOrderOf(Intl.DateTimeFormat().resolvedOptions().locale);
+}

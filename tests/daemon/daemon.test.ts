@@ -17,6 +17,7 @@ import { HearthError } from "../../src/errors.js";
 import type { Hearth } from "../../src/hearth.js";
 import { silentLogger } from "../../src/log.js";
 import { NOTES } from "../fixtures.js";
+import { scannedPdf } from "../indexers/images.js";
 import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
 import { expectConverged, waitFor } from "./converge.js";
 
@@ -214,6 +215,18 @@ describe("daemon", () => {
     await waitFor(async () => (await paths(hearth, "diary")).length === 1);
     writeFileSync(join(root, ".gitignore"), "private/\n");
     await waitFor(async () => (await paths(hearth, "diary")).length === 0);
+    await daemon.stop();
+  });
+
+  it("reads a PDF that turns out to be a scan in the slow lane, by OCR, like a photo", async () => {
+    const root = notesRoot();
+    writeFileSync(
+      join(root, "tax-letter.pdf"),
+      await scannedPdf([["TAX OFFICE", "REFUND NOTICE"]]),
+    );
+    const { hearth, daemon } = await startDaemon(root, false);
+    expect(await paths(hearth, "refund notice")).toEqual([join(root, "tax-letter.pdf")]);
+    expect(hearth.store.getFile(join(root, "tax-letter.pdf"))!.ocrConfidence).toBeGreaterThan(50);
     await daemon.stop();
   });
 

@@ -66,4 +66,28 @@ describe("WorkQueue's slow lane", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toEqual(["/n/old/0.jpg", "/n/new.jpg"]);
   });
+
+  it("runs a path again in the slow lane when its first run finds it needs OCR", async () => {
+    const runs: [string, boolean][] = [];
+    const scans = new Set<string>();
+    const queue = new WorkQueue(
+      2,
+      (path, slow) => {
+        runs.push([path, slow]);
+        if (!slow && path.endsWith(".pdf")) {
+          scans.add(path); // what the daemon does on "ocr-later"
+          queue.push(path, true);
+        }
+        return Promise.resolve();
+      },
+      () => undefined,
+      (path) => scans.has(path),
+    );
+    queue.push("/n/scan.pdf", true);
+    await queue.idle();
+    expect(runs).toEqual([
+      ["/n/scan.pdf", false],
+      ["/n/scan.pdf", true],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createExtractor } from "../../src/indexers/extractor.js";
+import { OcrLater } from "../../src/indexers/indexer.js";
 import { languageDataDir } from "../../src/ocr/recognize.js";
 import { runMain } from "../cli/run-main.js";
 import { serviceOver } from "../../src/host/open-service.js";
@@ -67,6 +68,31 @@ describe("OCR of images", () => {
     await expect(extract("blank.pdf", await blank.save())).rejects.toThrow(
       /no text layer, and OCR recognised no text on its 1 page/,
     );
+  });
+
+  it("leaves a PDF that needs OCR for the slow lane when asked to read it in the fast one", async () => {
+    const later = (name: string, bytes: Uint8Array) =>
+      extractor.extract({ path: join("/scans", name), bytes, mtimeMs: 0, ocrLater: true });
+    const scan = await scannedPdf([["TAX OFFICE"]]);
+    await expect(later("scan.pdf", scan)).rejects.toBeInstanceOf(OcrLater);
+    await expect(later("scan.pdf", scan)).rejects.toThrow(
+      /no text layer \(1 page\): read by OCR later/,
+    );
+    const { PDFDocument, StandardFonts } = await import("pdf-lib");
+    const mixed = await PDFDocument.load(scan);
+    const font = await mixed.embedFont(StandardFonts.Helvetica);
+    mixed
+      .insertPage(0, [300, 300])
+      .drawText("Typed cover letter", { x: 20, y: 250, size: 14, font });
+    await expect(later("mixed.pdf", await mixed.save())).rejects.toBeInstanceOf(OcrLater);
+    const typed = await PDFDocument.create();
+    typed.addPage([300, 300]).drawText("Typed only", {
+      x: 20,
+      y: 250,
+      size: 14,
+      font: await typed.embedFont(StandardFonts.Helvetica),
+    });
+    expect((await later("typed.pdf", await typed.save())).segments[0]!.text).toMatch(/Typed only/);
   });
 
   it("reads the scanned pages of a PDF whose other pages have text", async () => {

@@ -6,7 +6,7 @@ import { serviceOver } from "../../src/host/open-service.js";
 import { CLI_CALLER, agentCaller } from "../../src/service/caller.js";
 import { runMain } from "../cli/run-main.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
-import { textImage } from "../indexers/images.js";
+import { scannedPdf, textImage } from "../indexers/images.js";
 
 describe("receipts as transactions", () => {
   it("adds each receipt's total as money out, and leaves out a receipt a statement already has", async () => {
@@ -23,6 +23,10 @@ describe("receipts as transactions", () => {
         "DATE 2026-03-20",
         "TOTAL EUR 42.50",
       ]),
+      // A one-page scan of a receipt is a receipt too.
+      "receipts/pharmacy.pdf": Buffer.from(
+        await scannedPdf([["CITY PHARMACY", "DATE 2026-03-24", "TOTAL EUR 12.30"]]),
+      ),
       "bank/march.csv":
         "Date,Description,Amount\n2026-03-16,CARD HARBOUR BAKERY,-9.00\n2026-03-02,PAYROLL,2000.00\n",
     });
@@ -35,7 +39,18 @@ describe("receipts as transactions", () => {
     const receipts = (await service.queryTable(CLI_CALLER, {
       equals: { source_kind: "receipt" },
     })) as { rows: { values: Record<string, unknown>; source: { path: string; row: number } }[] };
-    expect(receipts.rows).toHaveLength(1);
+    expect(receipts.rows).toHaveLength(2);
+    expect(receipts.rows[1]).toMatchObject({
+      values: { date: "2026-03-24", description: "CITY PHARMACY", amount: -12.3 },
+      source: { path: join(root, "receipts/pharmacy.pdf"), row: 4 },
+    });
+    // The row is the total's line as read numbers the scan's text, after its "[page 1]" line.
+    const read = await service.read(CLI_CALLER, {
+      path: join(root, "receipts/pharmacy.pdf"),
+      startLine: 4,
+      endLine: 4,
+    });
+    expect(read.text).toMatch(/^4\tTOTAL EUR 12.30$/);
     expect(receipts.rows[0]).toMatchObject({
       values: {
         date: "2026-03-20",
@@ -51,18 +66,45 @@ describe("receipts as transactions", () => {
       aggregates: ["sum", "count"],
     })) as { groups: { currency?: string | null; sum: unknown; count: number }[] };
     // The bakery's receipt is the statement's card line: counted once (as the statement's, which
-    // prints no currency); the hardware receipt on its own, in the euros it printed.
+    // prints no currency); the hardware and pharmacy receipts on their own, in the euros printed.
     expect(out.groups).toEqual([
       expect.objectContaining({ currency: null, sum: -9, count: 1 }),
-      expect.objectContaining({ currency: "EUR", sum: -42.5, count: 1 }),
+      expect.objectContaining({ currency: "EUR", sum: -54.8, count: 2 }),
     ]);
-    // A profile that sees the receipts but not the bank: both receipts are its spending.
+    // A profile that sees the receipts but not the bank: every receipt is its spending.
     const mine = (await service.queryTable(agentCaller("agent", "receipts"), {
       flow: "out",
       aggregates: ["sum", "count"],
     })) as { groups: { currency?: string | null; sum: unknown; count: number }[] };
     expect(mine.groups).toEqual([
-      expect.objectContaining({ currency: "EUR", sum: -51.5, count: 2 }),
+      expect.objectContaining({ currency: "EUR", sum: -63.8, count: 3 }),
     ]);
+  });
+
+  it("lets one statement line stand for one receipt: a second equal purchase still counts", async () => {
+    const root = tempDir();
+    const coffee = (date: string) =>
+      textImage(["QUAY COFFEE", `DATE ${date}`, "FLAT WHITE 4.20", "TOTAL EUR 4.20", "CARD"]);
+    writeTree(root, {
+      "receipts/monday.png": await coffee("2026-03-16"),
+      "receipts/tuesday.png": await coffee("2026-03-17"),
+      "bank/march.csv": "Date,Description,Amount\n2026-03-17,CARD QUAY COFFEE,-4.20\n",
+    });
+    const { env } = makeHome({ config: { roots: [root] } });
+    expect((await runMain(["index", root], env)).code).toBe(0);
+    const service = await serviceOver(await openTestHearth(env, { loadModel: false }));
+    const out = (await service.queryTable(CLI_CALLER, {
+      flow: "out",
+      aggregates: ["sum", "count"],
+    })) as { groups: { currency?: string | null; sum: unknown; count: number }[] };
+    // Two coffees, one on the statement so far: the statement's line and Tuesday's receipt.
+    expect(out.groups).toEqual([
+      expect.objectContaining({ currency: null, sum: -4.2, count: 1 }),
+      expect.objectContaining({ currency: "EUR", sum: -4.2, count: 1 }),
+    ]);
+    const receipts = (await service.queryTable(CLI_CALLER, {
+      equals: { source_kind: "receipt" },
+    })) as { rows: { values: Record<string, unknown> }[] };
+    expect(receipts.rows.map((r) => r.values.date)).toEqual(["2026-03-17"]);
   });
 });

@@ -33,9 +33,12 @@ export function tableRef(path: string, sheet: string): string {
   return sheet ? `${path}#${sheet}` : path;
 }
 
-/** Whether a transaction's table (alias `table`, its file `file`) is a photographed receipt's. */
+/**
+ * Whether a transaction's table (alias `table`, its file `file`) is a receipt's: a photo's or a
+ * scanned PDF's (a PDF has no other table).
+ */
 const isReceipt = (table: string, file: string) =>
-  `(${table}.name = '${RECEIPT_TABLE}' AND ${file}.kind = 'image')`;
+  `(${table}.name = '${RECEIPT_TABLE}' AND ${file}.kind IN ('image', 'pdf'))`;
 
 const TRANSACTION_COLUMNS: SourceColumn[] = [
   { name: "date", type: "date", role: "date", expr: "t.date" },
@@ -50,21 +53,41 @@ const TRANSACTION_COLUMNS: SourceColumn[] = [
   },
 ];
 
+/** Statement line `s` (table `sd`, file `sf`) is receipt `r`'s: the same amount within 3 days. */
+const sameMoney = (s: string, r: string) =>
+  `${s}.amount = ${r}.amount AND ${s}.date BETWEEN date(${r}.date, '-3 days') AND date(${r}.date, '+3 days')
+     AND (${s}.currency IS NULL OR ${r}.currency IS NULL OR ${s}.currency = ${r}.currency)`;
+
 /**
  * A receipt already on a statement (the same amount, dated within 3 days of it) is that
- * statement's line, not a second purchase: it is left out, so nothing is counted twice. Only
- * statements within the caller's folders count: a profile's sums never move for one it cannot see.
+ * statement's line, not a second purchase: it is left out, so nothing is counted twice. Each line
+ * stands for one receipt: of equal receipts that could be the same lines, the earliest are the
+ * lines' (by date, then file), and the rest are purchases of their own. Only statements and
+ * receipts within the caller's folders count: a profile's sums never move for one it cannot see.
  */
 export function receiptsOnStatementsLeftOut(within: readonly string[]): Sql {
   const scopes = within.map((root) => pathPrefixSql(root, "sf.path"));
   const inScope = scopes.length === 0 ? "0" : `(${scopes.map((r) => r.text).join(" OR ")})`;
+  const receiptScopes = within.map((root) => pathPrefixSql(root, "rf.path"));
+  const receiptInScope =
+    receiptScopes.length === 0 ? "0" : `(${receiptScopes.map((r) => r.text).join(" OR ")})`;
+  const statementLines = (...receipts: string[]) =>
+    `FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
+       WHERE NOT ${isReceipt("sd", "sf")} AND ${inScope}
+         ${receipts.map((r) => `AND ${sameMoney("s", r)}`).join(" ")}`;
   return {
-    text: `NOT (${isReceipt("d", "f")} AND EXISTS (
-      SELECT 1 FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
-      WHERE NOT ${isReceipt("sd", "sf")} AND ${inScope}
-        AND s.amount = t.amount AND abs(julianday(s.date) - julianday(t.date)) <= 3
-        AND (s.currency IS NULL OR t.currency IS NULL OR s.currency = t.currency)))`,
-    params: scopes.flatMap((r) => r.params),
+    // Left out when its lines are at least as many as the receipts, up to and with it, that share one.
+    text: `NOT (${isReceipt("d", "f")} AND (SELECT count(*) ${statementLines("t")}) >= max(1, (
+        SELECT count(*) FROM transactions r JOIN data_tables rd ON rd.id = r.table_id
+          JOIN files rf ON rf.id = rd.file_id
+        WHERE ${isReceipt("rd", "rf")} AND ${receiptInScope} AND r.amount = t.amount
+          AND (r.date, rf.path, r.row) <= (t.date, f.path, t.row)
+          AND EXISTS (SELECT 1 ${statementLines("r", "t")}))))`,
+    params: [
+      ...scopes.flatMap((r) => r.params),
+      ...receiptScopes.flatMap((r) => r.params),
+      ...scopes.flatMap((r) => r.params),
+    ],
   };
 }
 
