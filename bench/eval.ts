@@ -20,11 +20,11 @@ function option(name: string): string | undefined {
 const dataset = option("--dataset");
 if (process.argv[2] === "ocr") {
   if (!dataset) {
-    console.error("usage: npm run eval -- ocr --dataset DIR [--locale en-GB] [--json]");
+    console.error("usage: [LC_ALL=en_GB.UTF-8] npm run eval -- ocr --dataset DIR [--json]");
     process.exit(2);
   }
   const { runOcrEval } = await import("./ocr-eval.js");
-  await runOcrEval(dataset, process.argv.includes("--json"), option("--locale"));
+  await runOcrEval(dataset, process.argv.includes("--json"));
   process.exit(0);
 }
 if (!dataset) {

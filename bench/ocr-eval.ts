@@ -7,8 +7,7 @@ import { join } from "node:path";
 import { scoreOcr } from "../src/eval/ocr-metrics.js";
 import { createExtractor } from "../src/indexers/extractor.js";
 import { SCALE } from "../src/tables/fixed-point.js";
-import { dateOrderOf, receiptFields } from "../src/tables/receipt-fields.js";
-import { receiptTable } from "../src/tables/receipt-table.js";
+import { machineDateOrder, receiptFields } from "../src/tables/receipt-fields.js";
 
 interface Key {
   company?: string;
@@ -31,8 +30,9 @@ function truthOf(csv: string): string {
     .join("\n");
 }
 
-export async function runOcrEval(dataset: string, json: boolean, locale?: string): Promise<void> {
-  const order = dateOrderOf(locale ?? Intl.DateTimeFormat().resolvedOptions().locale);
+/** Numeric dates a receipt leaves ambiguous are read in the machine's locale (LC_ALL sets it). */
+export async function runOcrEval(dataset: string, json: boolean): Promise<void> {
+  const order = machineDateOrder();
   const images = readdirSync(join(dataset, "img"))
     .filter((f) => /\.(jpe?g|png)$/i.test(f))
     .sort();
@@ -58,17 +58,17 @@ export async function runOcrEval(dataset: string, json: boolean, locale?: string
       const path = join(dataset, "img", image);
       const truth = truthOf(readFileSync(join(dataset, "box", `${id}.csv`), "utf8"));
       const started = performance.now();
-      const text = await extractor
+      const doc = await extractor
         .extract({ path, bytes: readFileSync(path), mtimeMs: 0 })
-        .then((doc) => doc.segments.map((s) => s.text).join("\n"))
-        .catch(() => "");
+        .catch(() => null);
+      const text = doc?.segments.map((s) => s.text).join("\n") ?? "";
       const seconds = (performance.now() - started) / 1000;
       const score = scoreOcr(truth, text);
       distance += score.distance;
       length += score.truthLength;
       const key = JSON.parse(readFileSync(join(dataset, "key", `${id}.json`), "utf8")) as Key;
       // What is scored is the transaction the receipt became (none: every field is wrong).
-      const made = receiptTable(text.split("\n"), order)?.transactions[0] ?? null;
+      const made = doc?.tables?.[0]?.transactions[0] ?? null;
       const fields = {
         date: made?.date ?? null,
         totalMinor: made ? Math.round((-made.amount * 100) / SCALE) : null,

@@ -4,8 +4,7 @@
 import { imageSize } from "image-size";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Recognised } from "../ocr/recognize.js";
-import { machineDateOrder } from "../tables/receipt-fields.js";
-import { receiptTable } from "../tables/receipt-table.js";
+import { receiptOfScan } from "./scan-receipt.js";
 import { ExtractError, type Indexer } from "./indexer.js";
 
 /** Above this many pixels an image is refused unread (a 48-megapixel photo passes). */
@@ -46,7 +45,7 @@ export const imageIndexer: Indexer = {
     if (text.lines.length === 0) throw new ExtractError("no text recognised in the image (OCR)");
     // A receipt (a date and a total) also becomes a transaction; numeric dates the receipt leaves
     // ambiguous are read in the order of the machine's locale.
-    const receipt = receiptTable(text.lines, machineDateOrder());
+    const receipt = await receiptOfScan(input.bytes, text, ocr.languages);
     return {
       kind: "image",
       title: "",

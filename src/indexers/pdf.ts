@@ -2,8 +2,6 @@
 // by OCR; encrypted and damaged PDFs are reported, not indexed empty.
 import type { PDFParse } from "pdf-parse";
 import type { Recognised } from "../ocr/recognize.js";
-import { machineDateOrder } from "../tables/receipt-fields.js";
-import { receiptTable } from "../tables/receipt-table.js";
 import { MAX_IMAGE_PIXELS } from "./image.js";
 import {
   ExtractError,
@@ -14,6 +12,7 @@ import {
   type OcrSettings,
   type TextSegment,
 } from "./indexer.js";
+import { receiptOfScan } from "./scan-receipt.js";
 import { sniffType } from "./sniff.js";
 import type { ExtractedTable } from "../tables/types.js";
 
@@ -42,10 +41,11 @@ async function ocrPages(
   sizes: readonly { width: number; height: number }[],
   ocr: OcrSettings,
   wanted: (page: number) => boolean,
-): Promise<{ segments: TextSegment[]; confidence: number }> {
+): Promise<{ segments: TextSegment[]; confidence: number; receipt: ExtractedTable | null }> {
   const { recognise } = await import("../ocr/recognize.js");
   const segments: TextSegment[] = [];
   let confidence = 0;
+  let receipt: ExtractedTable | null = null;
   for (let page = 1; page <= sizes.length; page++) {
     if (!wanted(page)) continue;
     const { width, height } = sizes[page - 1]!;
@@ -61,19 +61,16 @@ async function ocrPages(
     if (!image) continue;
     const text: Recognised = await recognise(image.data, ocr.languages);
     if (text.lines.length === 0) continue;
+    // A one-page scan that reads as a receipt is one, as a photo of it would be.
+    if (sizes.length === 1) receipt = await receiptOfScan(image.data, text, ocr.languages);
     segments.push({ text: text.lines.join("\n"), page });
     confidence += text.confidence;
   }
-  return { segments, confidence: segments.length ? confidence / segments.length : 0 };
+  return { segments, confidence: segments.length ? confidence / segments.length : 0, receipt };
 }
 
-/**
- * A one-page scan that reads as a receipt is one, as a photo of it would be. Its citation is the
- * total's line as `read` numbers it: after the page's "[page 1]" line.
- */
-function scannedReceipt(text: string): ExtractedTable | null {
-  const table = receiptTable(text.split("\n"), machineDateOrder());
-  if (!table) return null;
+/** A one-page scan's receipt, cited to its total's line as `read` numbers it: after "[page 1]". */
+function citedAfterPageLine(table: ExtractedTable): ExtractedTable {
   const shift = <T extends { row: number }>(r: T): T => ({ ...r, row: r.row + 1 });
   return { ...table, rows: table.rows.map(shift), transactions: table.transactions.map(shift) };
 }
@@ -107,7 +104,7 @@ export const pdfIndexer: Indexer = {
         const scanned = await ocrPages(parser, info.pages, input.ocr, () => true);
         if (scanned.segments.length === 0)
           throw new ExtractError(`no text layer, and OCR recognised no text on its ${count}`);
-        const receipt = result.total === 1 ? scannedReceipt(scanned.segments[0]!.text) : null;
+        const receipt = scanned.receipt && citedAfterPageLine(scanned.receipt);
         return {
           kind: "pdf",
           title,

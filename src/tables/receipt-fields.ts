@@ -134,29 +134,44 @@ function paidLessChange(lines: readonly string[]): Candidate | null {
   return null;
 }
 
-/**
- * The total: the amount the most of the slip's own readings agree on — its labelled totals, a
- * total rounded by its rounding line, and cash less change — each an independent reading, so
- * one digit misread by OCR is outvoted. Ties go to the surer label, then the later line.
- */
-function findTotal(lines: readonly string[]): Candidate | null {
+/** Every reading of the total in one OCR pass: its labelled totals, rounded ones, cash less change. */
+function totalReadings(lines: readonly string[]): { labelled: Candidate[]; all: Candidate[] } {
   const labelled = labelledTotals(lines);
-  const readings = [...labelled];
+  const all = [...labelled];
   for (const total of labelled) {
     const rounded = roundedByAdjustment(lines, total);
-    if (rounded) readings.push(rounded);
+    if (rounded) all.push(rounded);
   }
   const cash = paidLessChange(lines);
-  if (cash) readings.push(cash);
+  if (cash) all.push(cash);
+  return { labelled, all };
+}
+
+/**
+ * The total: the amount the most of the slip's readings agree on — its labelled totals, a total
+ * rounded by its rounding line, and cash less change, in every OCR pass — each an independent
+ * reading, so one digit misread by OCR is outvoted. Ties go to the surer label, then the later
+ * line. The line cited is the first pass's (the text indexed): where it reads that amount as a
+ * total, else its surest total label.
+ */
+function findTotal(passes: readonly (readonly string[])[]): Candidate | null {
+  const perPass = passes.map(totalReadings);
+  const readings = perPass.flatMap((p) => p.all);
   let best: { reading: Candidate; votes: number } | null = null;
   for (const reading of readings) {
     const votes = readings.filter((r) => r.minor === reading.minor).length;
-    // The label's line is cited; cash less change stands alone only without any total label.
-    const cited = labelled.find((r) => r.minor === reading.minor) ?? reading;
     if (!best || votes > best.votes || (votes === best.votes && reading.rank >= best.reading.rank))
-      best = { reading: { ...reading, line: cited.line }, votes };
+      best = { reading, votes };
   }
-  return best?.reading ?? null;
+  if (!best) return null;
+  const { labelled, all } = perPass[0]!;
+  const minor = best.reading.minor;
+  const cited =
+    labelled.find((r) => r.minor === minor) ??
+    all.find((r) => r.minor === minor) ??
+    labelled.reduce<Candidate | undefined>((a, r) => (a && a.rank >= r.rank ? a : r), undefined);
+  const labelLine = passes[0]!.findIndex((l) => totalRank(l) > 0) + 1;
+  return { minor, rank: best.reading.rank, line: cited?.line ?? (labelLine || 1) };
 }
 
 /** A receipt's date is no earlier than 1970 and no later than next year (OCR misreads digits). */
@@ -165,19 +180,31 @@ function plausible(iso: string): boolean {
   return year >= 1970 && year <= new Date().getUTCFullYear() + 1;
 }
 
-function findDate(
-  lines: readonly string[],
-  order: DateOrder,
-): { iso: string; line: number } | null {
-  for (let i = 0; i < lines.length; i++) {
-    const token = DATE_TOKEN.exec(lines[i]!)?.[1];
-    if (!token) continue;
+function datesOf(lines: readonly string[], order: DateOrder): { iso: string; line: number }[] {
+  return lines.flatMap((text, i) => {
+    const token = DATE_TOKEN.exec(text)?.[1];
+    if (!token) return [];
     // "14.03.2026" as 14/03/2026; "12Mar 2018" (OCR loses the space) as 12 Mar 2018.
     const spelled = token.replace(/\.(?=\d)/g, "/").replace(/(\d)(?=[a-z])/i, "$1 ");
     const parsed = parseDate(spelled, order, null);
-    if (parsed && plausible(parsed.iso)) return { iso: parsed.iso, line: i + 1 };
+    return parsed && plausible(parsed.iso) ? [{ iso: parsed.iso, line: i + 1 }] : [];
+  });
+}
+
+/** The date most readings agree on (a slip prints it twice, or two passes read it), else the first. */
+function findDate(
+  passes: readonly (readonly string[])[],
+  order: DateOrder,
+): { iso: string; line: number | null } | null {
+  const readings = passes.map((lines) => datesOf(lines, order));
+  const all = readings.flat();
+  let best: { iso: string; votes: number } | null = null;
+  for (const { iso } of all) {
+    const votes = all.filter((d) => d.iso === iso).length;
+    if (!best || votes > best.votes) best = { iso, votes };
   }
-  return null;
+  if (!best) return null;
+  return { iso: best.iso, line: readings[0]!.find((d) => d.iso === best.iso)?.line ?? null };
 }
 
 /** A company's legal form, which names a business in any case: Sdn Bhd, Ltd, GmbH, B.V., Inc. */
@@ -217,19 +244,34 @@ function findMerchant(lines: readonly string[]): string | null {
   return /[&-]$/.test(name) && next ? `${name} ${next}` : name;
 }
 
+/** Whether recognised text could be a till slip: a total's label, or words only receipts carry. */
+export function mayBeReceipt(lines: readonly string[]): boolean {
+  return lines.some((l) => TILL_WORDS.test(l) || TOTAL_WORDS.test(l));
+}
+
 /** Whether text reads as a till slip: a printed currency or the words only receipts carry. */
 export function looksLikeReceipt(lines: readonly string[], fields: ReceiptFields): boolean {
   return fields.currency !== null || lines.some((l) => TILL_WORDS.test(l));
 }
 
-export function receiptFields(lines: readonly string[], fallback: DateOrder): ReceiptFields {
-  const tokens = lines.flatMap((l) => DATE_TOKEN.exec(l)?.[1] ?? []);
+/**
+ * The fields of a receipt from its recognised `lines` (the text indexed, whose lines are cited)
+ * and any `otherPasses`: the same slip recognised again (enlarged, say), whose readings vote.
+ */
+export function receiptFields(
+  lines: readonly string[],
+  fallback: DateOrder,
+  otherPasses: readonly (readonly string[])[] = [],
+): ReceiptFields {
+  const passes = [lines, ...otherPasses];
+  const tokens = passes.flat().flatMap((l) => DATE_TOKEN.exec(l)?.[1] ?? []);
   const order = inferDateOrder(tokens.map((t) => t.replace(/[.-]/g, "/"))) ?? fallback;
-  const total = findTotal(lines);
-  const date = findDate(lines, order);
-  const currency = CURRENCIES.find(([pattern]) => lines.some((l) => pattern.test(l)))?.[1] ?? null;
+  const total = findTotal(passes);
+  const date = findDate(passes, order);
+  const currency =
+    CURRENCIES.find(([pattern]) => passes.flat().some((l) => pattern.test(l)))?.[1] ?? null;
   return {
-    merchant: findMerchant(lines),
+    merchant: passes.reduce<string | null>((found, p) => found ?? findMerchant(p), null),
     date: date?.iso ?? null,
     totalMinor: total?.minor ?? null,
     currency,

@@ -8,9 +8,16 @@ import type { ExtractedTable } from "./types.js";
 /** The name receipts' tables go by (the transactions view tells receipts from statements by it). */
 export const RECEIPT_TABLE = "receipt";
 
-/** The receipt's table, or null when the text has no date, no total, or nothing of a till slip. */
-export function receiptTable(lines: readonly string[], order: DateOrder): ExtractedTable | null {
-  const fields = receiptFields(lines, order);
+/**
+ * The receipt's table, or null when the text has no date, no total, or nothing of a till slip.
+ * `otherPasses`: the slip recognised again, whose readings vote (see receiptFields).
+ */
+export function receiptTable(
+  lines: readonly string[],
+  order: DateOrder,
+  otherPasses: readonly (readonly string[])[] = [],
+): ExtractedTable | null {
+  const fields = receiptFields(lines, order, otherPasses);
   if (fields.date === null || fields.totalMinor === null || fields.totalLine === null) return null;
   // A screenshot of a table with a "Total" column and a date is not a purchase.
   if (!looksLikeReceipt(lines, fields)) return null;

@@ -99,6 +99,24 @@ describe("receipt fields", () => {
     expect(totalOf("Total After Adj Incl GST 75.00", "Total 0.75 4.28").totalMinor).toBe(7500);
   });
 
+  it("lets a second OCR pass's readings vote, and cites the first pass's lines", () => {
+    const first = ["SHOP", "23/12/2017 14:03", "TOTAL RM 80.90", "CASH RM 100.00"];
+    const second = [
+      "SHOP",
+      "22/12/2017 14:03",
+      "TOTAL RM 30.90",
+      "ROUNDED TOTAL RM 30.90",
+      "22/12/2017",
+    ];
+    expect(receiptFields(first, "dmy")).toMatchObject({ totalMinor: 8090, date: "2017-12-23" });
+    expect(receiptFields(first, "dmy", [second])).toMatchObject({
+      totalMinor: 3090,
+      totalLine: 3, // the first pass's total label, though its digits were misread
+      date: "2017-12-22",
+      dateLine: null, // the first pass never read that date
+    });
+  });
+
   it("reads dates OCR runs together or spells out, and skips a year OCR misread", () => {
     const dateOf = (...lines: string[]) => receiptFields(["SHOP", ...lines, "TOTAL 1.00"], "dmy");
     expect(dateOf("12Mar 2018 18:19").date).toBe("2018-03-12");
