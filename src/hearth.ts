@@ -104,6 +104,7 @@ export async function openHearth(options: OpenHearthOptions): Promise<Hearth> {
         model,
         chunking: config.chunking,
         maxFileBytes: config.index.maxFileBytes,
+        ocrEnabled: config.ocr.enabled,
         ignore: {
           exclude: config.index.exclude,
           indexSecrets: config.index.indexSecrets,

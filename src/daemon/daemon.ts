@@ -9,7 +9,7 @@ import type { Logger } from "../log.js";
 import { backfillVectors } from "../pipeline/backfill-vectors.js";
 import { IgnoreRules } from "../pipeline/ignore-rules.js";
 import { IndexPolicy } from "../pipeline/index-policy.js";
-import { indexFile } from "../pipeline/index-file.js";
+import { indexFile, rereadSkippedScans } from "../pipeline/index-file.js";
 import { planRoot } from "../pipeline/plan-root.js";
 import { scanRoot } from "../pipeline/scan-root.js";
 import type { PurgeReport } from "../store/eraser.js";
@@ -128,6 +128,9 @@ export class Daemon {
       await mkdir(memory, { recursive: true, mode: 0o700 });
       daemon.memoryPath = await realpath(memory);
       daemon.purge();
+      const skipped = rereadSkippedScans(hearth.indexDeps);
+      if (skipped > 0)
+        log.info("reading again the files left unread while OCR was off", { skipped });
       await daemon.roots.sync(hearth.config.roots, daemon.memoryPath);
       log.info("daemon started", { pid: process.pid, roots: daemon.rootPaths() });
       daemon.switcher

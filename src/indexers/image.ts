@@ -5,7 +5,7 @@ import { imageSize } from "image-size";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Recognised } from "../ocr/recognize.js";
 import { receiptOfScan } from "./scan-receipt.js";
-import { ExtractError, type Indexer } from "./indexer.js";
+import { ExtractError, OCR_OFF, type Indexer } from "./indexer.js";
 
 /** Above this many pixels an image is refused unread (a 48-megapixel photo passes). */
 export const MAX_IMAGE_PIXELS = 50_000_000;
@@ -26,7 +26,7 @@ export const imageIndexer: Indexer = {
   slowLane: true,
   async extract(input) {
     const ocr = input.ocr;
-    if (!ocr?.enabled) throw new ExtractError("images are read by OCR, which is off (ocr.enabled)");
+    if (!ocr?.enabled) throw new ExtractError(`images are read by OCR; ${OCR_OFF}`);
     const { width, height } = dimensions(input.bytes);
     if (width * height > MAX_IMAGE_PIXELS) {
       throw new ExtractError(

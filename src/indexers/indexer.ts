@@ -25,6 +25,9 @@ export interface ExtractedDoc {
   ocr?: { confidence: number };
 }
 
+/** Ends the reason a file needing OCR was left unread: with OCR on again, such files are read. */
+export const OCR_OFF = "not indexed: OCR is off (ocr.enabled)";
+
 /** How images are read: by OCR in these languages (tesseract codes), or not at all. */
 export interface OcrSettings {
   enabled: boolean;

@@ -5,6 +5,7 @@ import type { Recognised } from "../ocr/recognize.js";
 import { MAX_IMAGE_PIXELS } from "./image.js";
 import {
   ExtractError,
+  OCR_OFF,
   OcrLater,
   type ExtractInput,
   type ExtractedDoc,
@@ -93,9 +94,7 @@ export const pdfIndexer: Indexer = {
       if (result.total > 0 && pages.length === 0) {
         const count = `${result.total} page${result.total === 1 ? "" : "s"}`;
         if (!input.ocr?.enabled)
-          throw new ExtractError(
-            `no text layer — scanned image (${count}); not indexed: OCR is off (ocr.enabled)`,
-          );
+          throw new ExtractError(`no text layer — scanned image (${count}); ${OCR_OFF}`);
         if (!info || info.pages.length !== result.total)
           throw new ExtractError(
             `no text layer, and the size of its pages cannot be read (${count})`,

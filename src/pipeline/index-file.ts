@@ -6,7 +6,7 @@ import type { ChunkingConfig } from "../config/schema.js";
 import type { ModelInUse } from "../embed/model-in-use.js";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Extractor } from "../indexers/extractor.js";
-import { OcrLater } from "../indexers/indexer.js";
+import { OCR_OFF, OcrLater } from "../indexers/indexer.js";
 import { indexerFor } from "../indexers/registry.js";
 import type { Store } from "../store/store.js";
 import type { FileRecord, FileStat } from "../store/types.js";
@@ -22,6 +22,13 @@ export interface IndexDeps {
   chunking: ChunkingConfig;
   maxFileBytes: number;
   ignore: IgnoreOptions;
+  /** OCR is on: files left unread while it was off are read again (see rereadSkippedScans). */
+  ocrEnabled: boolean;
+}
+
+/** With OCR on, files recorded as left unread because it was off look changed, to be read again. */
+export function rereadSkippedScans(deps: IndexDeps): number {
+  return deps.ocrEnabled ? deps.store.rereadFailed(OCR_OFF) : 0;
 }
 
 export type FileOutcome =

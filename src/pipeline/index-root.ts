@@ -1,6 +1,6 @@
 // One-shot indexing of a root folder: scan, plan, apply file by file, then embed any chunk still missing a vector.
 import type { FileOutcome, IndexDeps } from "./index-file.js";
-import { indexFile } from "./index-file.js";
+import { indexFile, rereadSkippedScans } from "./index-file.js";
 import { planRoot } from "./plan-root.js";
 import { forEachLimited } from "./pool.js";
 import { scanRoot } from "./scan-root.js";
@@ -53,6 +53,7 @@ export async function indexRoot(
         error: `cannot be read (${code}): its files are not indexed; fix its permissions`,
       }),
   });
+  rereadSkippedScans(deps);
   const known = store.filesOfRoot(root.id);
   const plan = planRoot(disk, known);
   const previous = new Map(known.map((f) => [f.path, f]));

@@ -180,6 +180,19 @@ export class Store {
   }
 
   /** Same content, new stat (touched, or copied back): remember the stat so it is not re-read. */
+  /**
+   * Makes the files that failed for a reason ending in `reason` look changed, so the next look at
+   * their roots reads them again (files left unread while OCR was off, once it is on). Returns how many.
+   */
+  rereadFailed(reason: string): number {
+    return this.sql
+      .get(
+        `UPDATE files SET content_hash = '', mtime_ms = -1
+           WHERE status = 'failed' AND substr(error, -length(?)) = ?`,
+      )
+      .run(reason, reason).changes;
+  }
+
   updateStat(stat: FileStat): void {
     this.sql
       .get("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?")

@@ -17,7 +17,7 @@ import { HearthError } from "../../src/errors.js";
 import type { Hearth } from "../../src/hearth.js";
 import { silentLogger } from "../../src/log.js";
 import { NOTES } from "../fixtures.js";
-import { scannedPdf } from "../indexers/images.js";
+import { scannedPdf, textImage } from "../indexers/images.js";
 import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
 import { expectConverged, waitFor } from "./converge.js";
 
@@ -228,6 +228,21 @@ describe("daemon", () => {
     expect(await paths(hearth, "refund notice")).toEqual([join(root, "tax-letter.pdf")]);
     expect(hearth.store.getFile(join(root, "tax-letter.pdf"))!.ocrConfidence).toBeGreaterThan(50);
     await daemon.stop();
+  });
+
+  it("reads at start the images it left unread while OCR was off, once it is on", async () => {
+    const root = notesRoot();
+    writeFileSync(join(root, "bakery.png"), await textImage(["HARBOUR BAKERY"]));
+    const config = { roots: [root], web: { enabled: false } };
+    const home = makeHome({ config: { ...config, ocr: { enabled: false, languages: ["eng"] } } });
+    const first = await startDaemon(root, false, home);
+    expect(first.hearth.store.getFile(join(root, "bakery.png"))!.error).toMatch(/OCR is off/);
+    await first.daemon.stop();
+    await first.hearth.close();
+    writeFileSync(join(home.home, "config.json"), JSON.stringify(config));
+    const second = await startDaemon(root, false, home);
+    expect(await paths(second.hearth, "harbour bakery")).toEqual([join(root, "bakery.png")]);
+    await second.daemon.stop();
   });
 
   it("creates its lock and socket owner-only", async () => {

@@ -1,6 +1,8 @@
 // Tests: images read by OCR in the extraction workers — text found and cited, confidence kept; a
 // decompression bomb refused by its header, a truncated JPEG and a blank image recorded with the
-// reason; OCR off and missing language data named; and an image found by search end to end.
+// reason; OCR off and missing language data named, and what it left unread read once it is on;
+// and an image found by search end to end.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createExtractor } from "../../src/indexers/extractor.js";
@@ -9,7 +11,7 @@ import { languageDataDir } from "../../src/ocr/recognize.js";
 import { runMain } from "../cli/run-main.js";
 import { serviceOver } from "../../src/host/open-service.js";
 import { CLI_CALLER } from "../../src/service/caller.js";
-import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
 import { blankImage, pngHeader, scannedPdf, textImage } from "./images.js";
 
 const LIMITS = { timeoutMs: 60_000, memoryMb: 512, workers: 1 };
@@ -50,7 +52,7 @@ describe("OCR of images", () => {
     const off = createExtractor(LIMITS, { enabled: false, languages: ["eng"] });
     await expect(
       off.extract({ path: "/scans/a.png", bytes: await textImage(["X"]), mtimeMs: 0 }),
-    ).rejects.toThrow(/OCR, which is off \(ocr\.enabled\)/);
+    ).rejects.toThrow(/images are read by OCR; not indexed: OCR is off \(ocr\.enabled\)/);
     await off.close();
     expect(() => languageDataDir("xyz")).toThrow(/npm install @tesseract\.js-data\/xyz/);
   });
@@ -109,6 +111,33 @@ describe("OCR of images", () => {
     expect(doc.segments.map((s) => ("page" in s ? s.page : 0))).toEqual([1, 2]);
     expect(doc.segments[0]!.text).toMatch(/Typed cover letter/);
     expect(doc.segments[1]!.text).toMatch(/SCANNED RECEIPT PAGE/);
+  });
+
+  it("reads the images and scans left unread while OCR was off once it is on again", async () => {
+    const root = tempDir();
+    writeTree(root, {
+      "scans/bakery.png": await textImage(["HARBOUR BAKERY"]),
+      "scans/letter.pdf": Buffer.from(await scannedPdf([["TAX OFFICE"]])),
+      "notes/plain.md": "# Plain\n\nNo scans here.\n",
+    });
+    const { env, home } = makeHome({
+      config: { roots: [root], ocr: { enabled: false, languages: ["eng"] } },
+    });
+    expect((await runMain(["index", root], env)).code).toBe(0);
+    const status = (path: string) =>
+      rawDb(join(home, "index.sqlite"))
+        .prepare("SELECT status, error FROM files WHERE path = ?")
+        .get(join(root, path)) as { status: string; error: string | null };
+    expect(status("scans/bakery.png").status).toBe("failed");
+    expect(status("scans/bakery.png").error).toMatch(/not indexed: OCR is off/);
+    expect(status("scans/letter.pdf")).toMatchObject({ status: "failed" });
+    writeFileSync(
+      join(home, "config.json"),
+      JSON.stringify({ roots: [root], web: { enabled: false } }),
+    );
+    expect((await runMain(["index", root], env)).code).toBe(0);
+    expect(status("scans/bakery.png")).toMatchObject({ status: "indexed", error: null });
+    expect(status("scans/letter.pdf")).toMatchObject({ status: "indexed", error: null });
   });
 
   it("indexes an image so search finds it, and search and read say the text came from OCR", async () => {
