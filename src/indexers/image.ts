@@ -3,6 +3,7 @@
 // its pixel count before a single pixel is decoded.
 import { imageSize } from "image-size";
 import { HearthError, errorMessage } from "../errors.js";
+import type { Pixels } from "../ocr/pixels.js";
 import type { Recognised } from "../ocr/recognize.js";
 import { receiptOfScan } from "./scan-receipt.js";
 import { ExtractError, OCR_OFF, type Indexer } from "./indexer.js";
@@ -21,7 +22,7 @@ function dimensions(bytes: Uint8Array): { width: number; height: number } {
 }
 
 export const imageIndexer: Indexer = {
-  extensions: [".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"],
+  extensions: [".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif"],
   isolated: true,
   slowLane: true,
   async extract(input) {
@@ -34,10 +35,16 @@ export const imageIndexer: Indexer = {
       );
     }
     let text: Recognised;
+    let image: Uint8Array | Pixels = input.bytes;
     try {
       // Loaded in the worker that reads an image, never in a process that only asks the daemon.
       const { recognise } = await import("../ocr/recognize.js");
-      text = await recognise(input.bytes, ocr.languages);
+      if (/\.hei[cf]$/i.test(input.path)) {
+        // Tesseract reads no HEIC (phones' photos): decoded first, and read as grey pixels.
+        const { decodeHeic, greyPgm } = await import("../ocr/pixels.js");
+        image = await decodeHeic(input.bytes);
+        text = await recognise(greyPgm(image), ocr.languages);
+      } else text = await recognise(input.bytes, ocr.languages);
     } catch (err) {
       if (err instanceof HearthError) throw new ExtractError(err.message);
       throw new ExtractError(`the image could not be decoded: ${errorMessage(err)}`);
@@ -45,7 +52,7 @@ export const imageIndexer: Indexer = {
     if (text.lines.length === 0) throw new ExtractError("no text recognised in the image (OCR)");
     // A receipt (a date and a total) also becomes a transaction; numeric dates the receipt leaves
     // ambiguous are read in the order of the machine's locale.
-    const receipt = await receiptOfScan(input.bytes, text, ocr.languages);
+    const receipt = await receiptOfScan(image, text, ocr.languages);
     return {
       kind: "image",
       title: "",

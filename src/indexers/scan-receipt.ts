@@ -1,13 +1,14 @@
 // A scan or photo that may be a till slip is read a second time at twice the size: small print's
 // digits are read better there, and the two passes' totals and dates vote (receiptFields). The
 // first pass stays the text indexed and cited; the second only decides the receipt's fields.
+import type { Pixels } from "../ocr/pixels.js";
 import type { Recognised } from "../ocr/recognize.js";
 import { machineDateOrder, mayBeReceipt } from "../tables/receipt-fields.js";
 import { receiptTable } from "../tables/receipt-table.js";
 import type { ExtractedTable } from "../tables/types.js";
 
 export async function receiptOfScan(
-  image: Uint8Array,
+  image: Uint8Array | Pixels,
   first: Recognised,
   languages: readonly string[],
 ): Promise<ExtractedTable | null> {

@@ -1,6 +1,9 @@
-// Generated images for the OCR tests: text drawn in DejaVu Sans (from npm) with pureimage, as PNG
-// or JPEG; and a PNG header that claims a size no image should have.
+// Generated images for the OCR tests: text drawn in DejaVu Sans (from npm) with pureimage, as PNG,
+// JPEG or HEIC; and a PNG header that claims a size no image should have.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PassThrough } from "node:stream";
 import { PDFDocument } from "pdf-lib";
@@ -62,6 +65,23 @@ export function pngHeader(width: number, height: number): Buffer {
     ihdr,
     Buffer.alloc(4), // CRC (not checked by a header reader)
   ]);
+}
+
+/**
+ * `lines` as a phone would save them: HEIC, encoded by libheif's heif-enc (Debian's
+ * libheif-examples, which .ci/run installs; no npm package encodes HEIC).
+ */
+export async function heicImage(lines: readonly string[]): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), "hearth-heic-"));
+  try {
+    writeFileSync(join(dir, "in.png"), await textImage(lines));
+    execFileSync("heif-enc", ["-q", "90", "-o", join(dir, "out.heic"), join(dir, "in.png")], {
+      stdio: "ignore",
+    });
+    return readFileSync(join(dir, "out.heic"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A "scanned" PDF: each page one image of text, and no text layer at all. */

@@ -12,7 +12,7 @@ import { runMain } from "../cli/run-main.js";
 import { serviceOver } from "../../src/host/open-service.js";
 import { CLI_CALLER } from "../../src/service/caller.js";
 import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
-import { blankImage, pngHeader, scannedPdf, textImage } from "./images.js";
+import { blankImage, heicImage, pngHeader, scannedPdf, textImage } from "./images.js";
 
 const LIMITS = { timeoutMs: 60_000, memoryMb: 512, workers: 1 };
 const extractor = createExtractor(LIMITS, { enabled: true, languages: ["eng"] });
@@ -32,6 +32,16 @@ describe("OCR of images", () => {
       expect(doc.segments[0]!.text).toMatch(/HARBOUR BAKERY\nTOTAL 12[.,]50/);
       expect(doc.ocr!.confidence).toBeGreaterThan(60);
     }
+  });
+
+  it("reads a phone's HEIC photo, receipt and all, and names what is wrong with a broken one", async () => {
+    const heic = await heicImage(["CORNER CAFE", "DATE 2026-03-14", "TOTAL EUR 7.40", "CARD"]);
+    const doc = await extract("IMG_0042.HEIC", heic);
+    expect(doc.segments[0]!.text).toMatch(/CORNER CAFE\nDATE 2026-03-14\nTOTAL EUR 7.40/);
+    expect(doc.tables![0]!.transactions[0]).toMatchObject({ date: "2026-03-14", currency: "EUR" });
+    await expect(extract("cut.heic", heic.subarray(0, heic.length / 2))).rejects.toThrow(
+      /could not be decoded/,
+    );
   });
 
   it("refuses a decompression bomb by its pixel count, before decoding", async () => {
