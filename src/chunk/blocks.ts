@@ -13,6 +13,8 @@ export interface Block {
   headingLevel: number; // 0 for non-heading blocks
   /** Fenced code: split by lines, never by sentences. */
   code: boolean;
+  /** OCR's confidence in each line of the segment, which starts at line `first`. */
+  ocr: { first: number; confidences: readonly number[] } | null;
 }
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
@@ -23,6 +25,9 @@ export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
   const page = "page" in segment ? segment.page : null;
   const sheet = "sheet" in segment ? (segment.sheet ?? null) : null;
   const firstLine = "startLine" in segment ? segment.startLine : 1;
+  const ocr = segment.lineConfidences
+    ? { first: firstLine, confidences: segment.lineConfidences }
+    : null;
   const blocks: Block[] = [];
   const headings: string[] = segment.heading ? [segment.heading] : [];
   let para: string[] = [];
@@ -40,6 +45,7 @@ export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
         heading: [...headings],
         headingLevel: 0,
         code,
+        ocr,
       });
     }
     para = [];
@@ -77,6 +83,7 @@ export function splitBlocks(segment: TextSegment, markdown: boolean): Block[] {
         heading: [...headings],
         headingLevel: level,
         code: false,
+        ocr,
       });
       return;
     }

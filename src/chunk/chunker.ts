@@ -24,6 +24,15 @@ interface Piece {
   heading: string[];
   /** Joined to the previous piece with a space (same paragraph) rather than a blank line. */
   inline: boolean;
+  /** OCR's confidence summed over the piece's lines, and how many lines. */
+  ocr: { sum: number; lines: number } | null;
+}
+
+function ocrOf(block: Block, startLine: number, endLine: number): Piece["ocr"] {
+  if (!block.ocr) return null;
+  const { first, confidences } = block.ocr;
+  const lines = confidences.slice(startLine - first, endLine - first + 1);
+  return { sum: lines.reduce((a, c) => a + c, 0), lines: lines.length };
 }
 
 const SENTENCE_END = /(?<=[.!?…。！？]["')\]]*)\s+(?=\S)/gu;
@@ -86,6 +95,7 @@ function piecesOf(block: Block, target: number): Piece[] {
         startLine: block.startLine,
         endLine: block.endLine,
         inline: false,
+        ocr: ocrOf(block, block.startLine, block.endLine),
       },
     ];
   }
@@ -98,6 +108,7 @@ function piecesOf(block: Block, target: number): Piece[] {
       startLine: block.startLine + part.line0,
       endLine: block.startLine + part.line1,
       inline: i > 0 || j > 0,
+      ocr: ocrOf(block, block.startLine + part.line0, block.startLine + part.line1),
     })),
   );
 }
@@ -143,12 +154,17 @@ export function chunkDocument(doc: ExtractedDoc, config: ChunkingConfig): Chunk[
     if (current.length === 0) return;
     const heading = current[0]!.heading.join(" > ");
     const text = joinPieces(current);
+    const ocr = current.reduce(
+      (a, p) => (p.ocr ? { sum: a.sum + p.ocr.sum, lines: a.lines + p.ocr.lines } : a),
+      { sum: 0, lines: 0 },
+    );
     chunks.push({
       ordinal: chunks.length,
       heading,
       text,
       location: locationOf(current),
       hash: hashText(embeddingText(heading, text)),
+      ...(ocr.lines > 0 ? { ocrConfidence: Math.round(ocr.sum / ocr.lines) } : {}),
     });
   };
 

@@ -13,4 +13,6 @@ export interface Chunk {
   location: Location;
   /** Hash of the exact text that is embedded (heading context included). */
   hash: string;
+  /** Recognised by OCR: Tesseract's mean confidence over the chunk's lines, 0–100. */
+  ocrConfidence?: number;
 }

@@ -57,7 +57,9 @@ export const imageIndexer: Indexer = {
       kind: "image",
       title: "",
       structure: "plain",
-      segments: [{ text: text.lines.join("\n"), startLine: 1 }],
+      segments: [
+        { text: text.lines.join("\n"), startLine: 1, lineConfidences: text.lineConfidences },
+      ],
       ocr: { confidence: Math.round(text.confidence) },
       ...(receipt ? { tables: [receipt] } : {}),
     };

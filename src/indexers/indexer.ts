@@ -10,7 +10,11 @@ import type { ExtractedTable } from "../tables/types.js";
 export type TextSegment = (
   | { text: string; startLine: number; sheet?: string } // with a sheet, lines are the sheet's rows
   | { text: string; page: number }
-) & { heading?: string };
+) & {
+  heading?: string;
+  /** Text recognised by OCR: Tesseract's confidence (0–100) in each of its lines, for its chunks. */
+  lineConfidences?: readonly number[];
+};
 
 export interface ExtractedDoc {
   kind: string;

@@ -45,7 +45,9 @@ async function ocrPages(
 ): Promise<{ segments: TextSegment[]; confidence: number; receipt: ExtractedTable | null }> {
   const { recognise } = await import("../ocr/recognize.js");
   const segments: TextSegment[] = [];
-  let confidence = 0;
+  // The file's confidence is the mean over all its recognised lines, as each chunk's is.
+  let confidenceSum = 0;
+  let lines = 0;
   let receipt: ExtractedTable | null = null;
   for (let page = 1; page <= sizes.length; page++) {
     if (!wanted(page)) continue;
@@ -64,10 +66,11 @@ async function ocrPages(
     if (text.lines.length === 0) continue;
     // A one-page scan that reads as a receipt is one, as a photo of it would be.
     if (sizes.length === 1) receipt = await receiptOfScan(image.data, text, ocr.languages);
-    segments.push({ text: text.lines.join("\n"), page });
-    confidence += text.confidence;
+    segments.push({ text: text.lines.join("\n"), page, lineConfidences: text.lineConfidences });
+    confidenceSum += text.lineConfidences.reduce((a, c) => a + c, 0);
+    lines += text.lines.length;
   }
-  return { segments, confidence: segments.length ? confidence / segments.length : 0, receipt };
+  return { segments, confidence: lines ? confidenceSum / lines : 0, receipt };
 }
 
 /** A one-page scan's receipt, cited to its total's line as `read` numbers it: after "[page 1]". */

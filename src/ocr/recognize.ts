@@ -9,7 +9,9 @@ import { HearthError } from "../errors.js";
 export interface Recognised {
   /** The recognised lines, top to bottom. */
   lines: string[];
-  /** Tesseract's mean confidence over the page, 0–100. */
+  /** Tesseract's confidence in each line, 0–100. */
+  lineConfidences: number[];
+  /** The mean of the lines' confidences, 0–100 (as each chunk's is: see chunker.ts). */
   confidence: number;
 }
 
@@ -67,10 +69,15 @@ export async function recognise(
   languages: readonly string[],
 ): Promise<Recognised> {
   const worker = await recogniser(languages);
-  const { data } = await worker.recognize(Buffer.from(image), {}, { text: true });
-  const lines = data.text
-    .split("\n")
-    .map((line) => line.replace(/\s+/g, " ").trim())
-    .filter((line) => line !== "");
-  return { lines, confidence: data.confidence };
+  const { data } = await worker.recognize(Buffer.from(image), {}, { blocks: true });
+  const lines = (data.blocks ?? [])
+    .flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines))
+    .map((line) => ({ text: line.text.replace(/\s+/g, " ").trim(), confidence: line.confidence }))
+    .filter((line) => line.text !== "");
+  const lineConfidences = lines.map((l) => Math.round(l.confidence));
+  return {
+    lines: lines.map((l) => l.text),
+    lineConfidences,
+    confidence: lineConfidences.reduce((a, c) => a + c, 0) / Math.max(1, lines.length),
+  };
 }

@@ -193,6 +193,11 @@ const MIGRATIONS: readonly string[] = [
   UPDATE files SET content_hash = '', mtime_ms = -1
     WHERE status = 'failed' AND (error LIKE 'no text layer%' OR error LIKE 'images are read by OCR%');
   `,
+  // 11 → 12: each chunk of recognised text has its own mean confidence (a scan's pages differ);
+  // chunks indexed before keep their file's.
+  `
+  ALTER TABLE chunks ADD COLUMN ocr_confidence INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

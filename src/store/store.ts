@@ -294,8 +294,8 @@ export class Store {
   ): void {
     const insertChunk = this.sql.get(
       `INSERT INTO chunks(file_id, ordinal, heading, text, start_line, end_line, page, sheet, hash,
-         pending_switch)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+         pending_switch, ocr_confidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
     const pending = this.vectors.newChunksPendSwitch() ? 1 : 0;
     const insertFts = this.sql.get(
@@ -315,6 +315,7 @@ export class Store {
         "sheet" in loc ? loc.sheet : null,
         chunk.hash,
         pending,
+        chunk.ocrConfidence ?? null,
       ) as { id: number };
       insertFts.run(id, title, chunk.heading, chunk.text);
       const vector = vectors.get(chunk.hash);

@@ -97,4 +97,35 @@ describe("chunkDocument", () => {
     expect(chunkDocument(md(""), CONFIG)).toEqual([]);
     expect(chunkDocument(md("\n\n   \n"), CONFIG)).toEqual([]);
   });
+
+  it("gives a chunk of recognised text the mean OCR confidence of its own lines", () => {
+    const line = (n: number) => `Line ${n} of the scanned letter says something long enough here.`;
+    const lines = Array.from({ length: 12 }, (_, i) => line(i + 1));
+    const confidences = lines.map((_, i) => (i < 6 ? 90 : 40));
+    const doc: ExtractedDoc = {
+      kind: "image",
+      title: "",
+      structure: "plain",
+      segments: [
+        {
+          text: lines.slice(0, 6).join("\n"),
+          startLine: 1,
+          lineConfidences: confidences.slice(0, 6),
+        },
+        { text: lines.slice(6).join("\n"), startLine: 7, lineConfidences: confidences.slice(6) },
+      ],
+    };
+    const chunks = chunkDocument(doc, CONFIG);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) {
+      const { startLine, endLine } = chunk.location as { startLine: number; endLine: number };
+      const own = confidences.slice(startLine - 1, endLine);
+      expect(chunk.ocrConfidence).toBe(Math.round(own.reduce((a, c) => a + c, 0) / own.length));
+    }
+    expect(chunks[0]!.ocrConfidence).toBe(90);
+    expect(chunks.at(-1)!.ocrConfidence).toBe(40);
+    expect(chunkDocument(md("# Typed\n\nNo OCR here."), CONFIG)[0]).not.toHaveProperty(
+      "ocrConfidence",
+    );
+  });
 });

@@ -22,22 +22,23 @@ async function encoded(image: PImage.Bitmap, format: "png" | "jpeg"): Promise<Bu
   return Buffer.concat(chunks);
 }
 
-/** Black lines of text on white, large enough to read. */
+/** Black lines of text on white, large enough to read unless `points` is small (fine print). */
 export async function textImage(
   lines: readonly string[],
   format: "png" | "jpeg" = "png",
+  { points = 40 } = {},
 ): Promise<Buffer> {
   if (!fontLoaded) {
     PImage.registerFont(FONT, "DejaVu").loadSync();
     fontLoaded = true;
   }
-  const image = PImage.make(900, 80 + lines.length * 70);
+  const image = PImage.make(900, 80 + (lines.length * 70 * points) / 40);
   const ctx = image.getContext("2d");
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, image.width, image.height);
   ctx.fillStyle = "#000000";
-  ctx.font = "40pt DejaVu";
-  lines.forEach((line, i) => ctx.fillText(line, 30, 80 + i * 70));
+  ctx.font = `${points}pt DejaVu`;
+  lines.forEach((line, i) => ctx.fillText(line, 30, 80 + (i * 70 * points) / 40));
   return encoded(image, format);
 }
 
@@ -84,11 +85,17 @@ export async function heicImage(lines: readonly string[]): Promise<Buffer> {
   }
 }
 
-/** A "scanned" PDF: each page one image of text, and no text layer at all. */
-export async function scannedPdf(pages: readonly (readonly string[])[]): Promise<Uint8Array> {
+/**
+ * A "scanned" PDF: each page one image of text, and no text layer at all; `points[i]`: page i's
+ * print size (fine print is read less surely).
+ */
+export async function scannedPdf(
+  pages: readonly (readonly string[])[],
+  points: readonly number[] = [],
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  for (const lines of pages) {
-    const png = await pdf.embedPng(await textImage(lines));
+  for (const [i, lines] of pages.entries()) {
+    const png = await pdf.embedPng(await textImage(lines, "png", { points: points[i] ?? 40 }));
     // 900 px at 200 dpi is 324 pt wide: the page the scanner would have made.
     const page = pdf.addPage([png.width * 0.36, png.height * 0.36]);
     page.drawImage(png, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });

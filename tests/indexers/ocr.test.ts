@@ -150,6 +150,40 @@ describe("OCR of images", () => {
     expect(status("scans/letter.pdf")).toMatchObject({ status: "indexed", error: null });
   });
 
+  it("gives each chunk its own confidence: a scan's page in fine print is read less surely", async () => {
+    const root = tempDir();
+    writeTree(root, {
+      "letter.pdf": Buffer.from(
+        await scannedPdf(
+          [
+            ["TAX OFFICE", "REFUND NOTICE"],
+            ["PAGE TWO REFUND", "KEEP THIS"],
+          ],
+          [40, 9],
+        ),
+      ),
+    });
+    const { env, home } = makeHome({ config: { roots: [root] } });
+    expect((await runMain(["index", root], env)).code).toBe(0);
+    const chunks = rawDb(join(home, "index.sqlite"))
+      .prepare("SELECT page, ocr_confidence AS confidence FROM chunks ORDER BY page")
+      .all() as { page: number; confidence: number }[];
+    expect(chunks.map((c) => c.page)).toEqual([1, 2]);
+    expect(chunks[0]!.confidence).toBeGreaterThan(85);
+    expect(chunks[1]!.confidence).toBeLessThan(70);
+    const found = await runMain(["search", "refund notice", "--json"], env);
+    const hit = (
+      JSON.parse(found.stdout) as {
+        results: { location: { page?: number }; ocr?: { confidence: number } }[];
+      }
+    ).results[0]!;
+    // The hit on page 1 reports page 1's confidence, not the file's mean over both pages.
+    expect(hit).toMatchObject({
+      location: { page: 1 },
+      ocr: { confidence: chunks[0]!.confidence },
+    });
+  });
+
   it("indexes an image so search finds it, and search and read say the text came from OCR", async () => {
     const root = tempDir();
     writeTree(root, { "scans/bakery.png": await textImage(["HARBOUR BAKERY", "SOURDOUGH LOAF"]) });

@@ -13,7 +13,9 @@ const readOutput = z.object({
   ocr: z
     .object({ confidence: z.number() })
     .optional()
-    .describe("the text was recognised by OCR (a scan or photo): its mean confidence, 0–100"),
+    .describe(
+      "the text was recognised by OCR (a scan or photo): the file's mean confidence over its lines, 0–100",
+    ),
   hash: z
     .string()
     .describe(

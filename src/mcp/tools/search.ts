@@ -55,7 +55,9 @@ const searchOutput = z.object({
       ocr: z
         .object({ confidence: z.number() })
         .optional()
-        .describe("the text was recognised by OCR (a scan or photo): its mean confidence, 0–100"),
+        .describe(
+          "the text was recognised by OCR (a scan or photo): this passage's mean confidence over its lines, 0–100",
+        ),
       alsoIn: z
         .array(z.string())
         .optional()
