@@ -208,8 +208,11 @@ export async function memoryInfo(
   return out;
 }
 
-/** Records in a note's front matter that a newer note corrects it; the note itself is kept. */
-export async function markSuperseded(note: Note, by: string): Promise<void> {
+/**
+ * Records in a note's front matter that a newer note corrects it (the note itself is kept), or,
+ * with `by` null, that nothing does any more (its correction was forgotten).
+ */
+export async function markSuperseded(note: Note, by: string | null): Promise<void> {
   // Read again now, not from the listing: a note forgotten meanwhile is not brought back.
   const text = await readFile(note.path, "utf8").catch(() => null);
   const now = text === null ? null : parseNoteHead(text.slice(0, HEAD_BYTES));

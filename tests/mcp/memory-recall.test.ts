@@ -134,6 +134,26 @@ describe("memory, recall and prompts", () => {
     expect(readdirSync(memoryDir).length).toBe(before);
   });
 
+  it("forgetting a correction lets the note it corrected stand again", async () => {
+    const old = await remember({ title: "Bin day", text: "The bins go out on Tuesday." });
+    const fix = await remember({
+      title: "Bin day",
+      text: "The bins go out on Wednesday now.",
+      corrects: old.id,
+    });
+    expect(readFileSync(old.path, "utf8")).toContain(`superseded_by: "${fix.id}"`);
+    const gone = await callTool(client, "forget", { path: fix.path });
+    expect(gone.isError).toBeFalsy();
+    expect(readFileSync(old.path, "utf8")).not.toContain("superseded_by");
+    expect(readFileSync(old.path, "utf8")).toContain("The bins go out on Tuesday.");
+    const found = json(
+      await callTool(client, "search", { query: "bins go out", mode: "keyword", limit: 5 }),
+    ) as { results: { path: string; memory?: { supersededBy?: object } }[] };
+    const hit = found.results.find((r) => r.path === old.path)!;
+    expect(hit.memory).toBeDefined();
+    expect(hit.memory!.supersededBy).toBeUndefined();
+  });
+
   it("recall gives memory notes and recent files about a topic, newest first, each cited", async () => {
     const r = json(await callTool(client, "recall", { topic: "roadmap owner review" })) as {
       notes: {

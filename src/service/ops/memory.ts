@@ -15,6 +15,7 @@ import {
   type Note,
   noteDigest,
   noteText,
+  readNote,
   writeNote,
 } from "../memory-notes.js";
 import { CONTROL_OR_NEWLINE, pathField } from "../schema-parts.js";
@@ -182,10 +183,24 @@ export async function forget(
     // Already gone (forgotten before, or by a concurrent call): forget is idempotent.
     return { result: { deleted: lexical, existed: false }, paths: [lexical] };
   }
+  const forgotten = await readNote(real);
   const outcome = await deleteNote(memoryDir, real);
   if ("refused" in outcome) throw new HearthError("NOTE_REFUSED", outcome.refused);
   await ctx.runtime.indexNow(real);
-  return { result: { deleted: real, existed: outcome.deleted }, paths: [real] };
+  // A correction forgotten: the note it corrected stands again.
+  const corrected = forgotten?.supersedes
+    ? (await listNotes(memoryDir)).find(
+        (n) => n.id === forgotten.supersedes && n.supersededBy === forgotten.id,
+      )
+    : undefined;
+  if (outcome.deleted && corrected) {
+    await markSuperseded(corrected, null);
+    await ctx.runtime.indexNow(corrected.path);
+  }
+  return {
+    result: { deleted: real, existed: outcome.deleted },
+    paths: corrected ? [real, corrected.path] : [real],
+  };
 }
 
 export const notesInput = z
