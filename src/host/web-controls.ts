@@ -1,6 +1,7 @@
 // What the web page may ask of the daemon itself: the watched folders (kept in the config file, as
 // `hearth add` / `hearth remove` keep them) and the embedding model.
-import { resolve } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
 import { updateRoots } from "../config/edit-config.js";
 import { loadConfig } from "../config/load-config.js";
 import type { Daemon } from "../daemon/daemon.js";
@@ -36,6 +37,20 @@ function checkedSource(source: string): string {
   return source;
 }
 
+/**
+ * A folder as the page names it: absolute, or from the home folder with "~/". The daemon's own
+ * working folder means nothing to someone typing in a browser, so a relative path is refused.
+ */
+function pagePath(path: string): string {
+  if (path === "~" || path.startsWith("~/")) return join(homedir(), path.slice(1));
+  if (isAbsolute(path)) return resolve(path);
+  throw new HearthError(
+    "BAD_ARGUMENT",
+    `${JSON.stringify(path)} is not a full path`,
+    "type the folder's full path (/home/me/Notes, C:\\Users\\me\\Notes) or start it with ~/",
+  );
+}
+
 export function webControls(hearth: Hearth, daemon: Daemon, pulls: ModelPulls): WebControls {
   const { configFile, modelsDir } = hearth.paths;
   const changeRoots = async (change: (roots: string[]) => string[]) => {
@@ -46,10 +61,13 @@ export function webControls(hearth: Hearth, daemon: Daemon, pulls: ModelPulls): 
   return {
     roots: () => ({ roots: loadConfig(configFile).roots }),
     addRoot: async (path) => {
-      const root = await resolveRoot(path);
+      const root = await resolveRoot(pagePath(path));
       return changeRoots((current) => [...current, root]);
     },
-    removeRoot: (path) => changeRoots((current) => current.filter((r) => r !== resolve(path))),
+    removeRoot: (path) => {
+      const root = pagePath(path);
+      return changeRoots((current) => current.filter((r) => r !== root));
+    },
     models: () => modelCatalog(modelsDir, loadConfig(configFile).embedding.model),
     useModel: (path) => daemon.useModel(path),
     pullModel: (source) => pulls.start(checkedSource(source)),

@@ -235,10 +235,17 @@ describe("the web page in Chromium", () => {
         "label:has-text('Preset name') input",
         `http://127.0.0.1:${port}/models/pulled-test.gguf`,
       );
+      // The first look at its progress fails (the daemon restarting, say): the page looks again.
+      let failedPolls = 0;
+      await page.route("**/api/models/pull", (route, request) =>
+        request.method() === "GET" && failedPolls++ === 0 ? route.abort() : route.continue(),
+      );
       await page.click("button:has-text('Download')");
       await expect
-        .poll(() => page.locator(".pull").textContent())
+        .poll(() => page.locator(".pull").textContent(), { timeout: 15_000 })
         .toMatch(/installed .*pulled-test\.gguf/);
+      expect(failedPolls).toBeGreaterThan(1);
+      await page.unroute("**/api/models/pull");
       await expect.poll(() => page.locator("tr", { hasText: "pulled-test.gguf" }).count()).toBe(1);
       const pulled = join(web.home, "models", "pulled-test.gguf");
       expect(readFileSync(pulled).equals(gguf)).toBe(true);

@@ -280,6 +280,10 @@ describe("the web page's server", () => {
       path: after.json.notes[0]!.path,
     });
     expect(gone.json.existed).toBe(true);
+    // The correction forgotten, the note it corrected stands again; forgotten too, none is left.
+    const back = await api<{ notes: { id: string; path: string }[] }>("/api/memory");
+    expect(back.json.notes.map((n) => n.id)).toEqual([kept.id]);
+    await change("DELETE", "/api/memory", { path: back.json.notes[0]!.path });
     expect((await api<{ notes: unknown[] }>("/api/memory")).json.notes).toEqual([]);
   });
 
@@ -334,6 +338,15 @@ describe("the web page's server", () => {
     expect(missing.json.error.code).toBe("ROOT_NOT_FOUND");
     const empty = await change<{ error: { message: string } }>("POST", "/api/roots", {});
     expect(empty.json.error.message).toContain('{"path": "…"}');
+    // A relative folder would mean the daemon's own working folder: refused, saying what to type.
+    const relative = await change<{ error: { code: string; fix: string } }>("POST", "/api/roots", {
+      path: "Notes",
+    });
+    expect(relative.status).toBe(400);
+    expect(relative.json.error).toMatchObject({
+      code: "BAD_ARGUMENT",
+      fix: expect.stringMatching(/~\//),
+    });
   });
 
   it("downloads models from presets, hf: and https:// only, to a .gguf name", async () => {

@@ -37,14 +37,22 @@ function Download({ ended }: { ended: () => void }) {
   const running = state !== null && !state.result && !state.error;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A failed poll (the daemon restarting, say) is retried, less often each time, up to 10 s.
+    let retry = 0;
     const poll = () =>
       get<{ pull: PullState | null }>("models/pull")
         .then(({ pull }) => {
+          if (retry > 0) setProblem("");
+          retry = 0;
           setState(pull);
           if (pull && !pull.result && !pull.error) timer = setTimeout(() => void poll(), 500);
           else if (pull) ended();
         })
-        .catch((err: unknown) => setProblem(errorText(err)));
+        .catch((err: unknown) => {
+          setProblem(`${errorText(err)} (trying again)`);
+          retry++;
+          timer = setTimeout(() => void poll(), Math.min(10_000, 500 * 2 ** retry));
+        });
     if (running || state === null) void poll();
     return () => clearTimeout(timer);
   }, [running]);

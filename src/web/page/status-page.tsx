@@ -158,7 +158,7 @@ export function StatusPage() {
             <input
               type="text"
               value={folder}
-              placeholder="/home/you/Notes"
+              placeholder="/home/you/Notes or ~/Notes"
               onInput={(e) => setFolder(e.currentTarget.value)}
             />
           </label>
