@@ -9,7 +9,7 @@ import { WEB_CALLER } from "../service/caller.js";
 import type { HearthService } from "../service/service.js";
 import { apiRoutes, type WebControls } from "./api.js";
 import { type Asset, loadAssets, webAssetsDir } from "./assets.js";
-import { auditCsv, auditJson } from "./audit-export.js";
+import { auditCsv, auditJson, auditPages } from "./audit-export.js";
 import { refusalPage } from "./refusal-page.js";
 import { sameSecret, type WebSession, WebSessions } from "./sessions.js";
 
@@ -163,17 +163,20 @@ export async function listenWeb(options: {
     const filter = Object.fromEntries(
       ["client", "tool"].flatMap((k) => (query.get(k) ? [[k, query.get(k)]] : [])),
     );
-    const { entries } = await service.auditLog(WEB_CALLER, {
-      since,
-      limit: 10_000,
-      ...filter,
-      ...(query.get("until") ? { until: Number(query.get("until")) } : {}),
-    });
-    const body = format === "csv" ? auditCsv(entries) : auditJson(entries);
-    send(res, 200, format === "csv" ? "text/csv; charset=utf-8" : "application/json", body, {
+    const until = query.get("until") ? Number(query.get("until")) : undefined;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json",
       "content-disposition": `attachment; filename="hearth-audit.${format}"`,
       "cache-control": "no-store",
     });
+    // All of it, a page at a time, written as it is read: a long log is never held whole.
+    let first = true;
+    for await (const entries of auditPages(service, { since, until, ...filter })) {
+      res.write(format === "csv" ? auditCsv(entries, first) : auditJson(entries, first));
+      first = false;
+    }
+    res.end(format === "csv" ? (first ? auditCsv([], true) : "") : first ? "[]" : "\n]\n");
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agentCaller } from "../../src/service/caller.js";
 import { runMain } from "../cli/run-main.js";
-import { tempDir, writeTree } from "../helpers.js";
+import { rawDb, tempDir, writeTree } from "../helpers.js";
 import { makePdf } from "../indexers/fixtures.js";
 import { signIn, startWebFixture, type WebFixture } from "./web-fixture.js";
 
@@ -313,6 +313,27 @@ describe("the web page's server", () => {
     );
     expect(json.json.map((e) => e.client)).toEqual(["Zed 0.150"]);
     expect(json.json[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it("exports the whole audit log, past one page and across a millisecond a page ends in", async () => {
+    // 25,000 old entries, 3,000 to a millisecond: the 10,000-entry pages end mid-millisecond.
+    const db = rawDb(join(web.home, "index.sqlite"));
+    const insert = db.prepare(
+      "INSERT INTO audit(at, client, profile, tool, arguments, paths, error) VALUES (?, 'bulk', NULL, 'search', '{}', '[]', NULL)",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 25_000; i++) insert.run(1_000 + Math.floor(i / 3_000));
+    })();
+    const csv = await api("/api/audit/export?format=csv&client=bulk");
+    const rows = csv.body.trim().split("\r\n");
+    expect(rows).toHaveLength(1 + 25_000);
+    const json = await api<{ at: string }[]>("/api/audit/export?format=json&client=bulk");
+    expect(json.json).toHaveLength(25_000);
+    // Newest first, every millisecond's 3,000 (the last one's 1,000) each once.
+    const perMs = new Map<string, number>();
+    for (const e of json.json) perMs.set(e.at, (perMs.get(e.at) ?? 0) + 1);
+    expect([...perMs.values()]).toEqual([1_000, ...Array<number>(8).fill(3_000)]);
+    expect((await api<unknown[]>("/api/audit/export?format=json&client=nobody")).json).toEqual([]);
   });
 
   it("adds and removes a watched folder, and names a folder that does not exist", async () => {
