@@ -144,17 +144,28 @@ export async function listenWeb(options: {
       "cache-control": "no-store",
     });
     let last = "";
+    let timer: NodeJS.Timeout | undefined;
+    let closed = false;
     const push = async () => {
       const now = JSON.stringify(await service.status(WEB_CALLER));
+      if (closed) return;
       if (now !== last) res.write(`event: status\ndata: ${now}\n\n`);
       else res.write(": idle\n\n");
       last = now;
     };
     const failed = (err: unknown) => log.debug("web events failed", { error: errorMessage(err) });
-    const tick = () => void push().catch(failed);
+    // The next push is timed from the end of this one: a slow status never piles pushes up.
+    const tick = () =>
+      void push()
+        .catch(failed)
+        .finally(() => {
+          if (!closed) timer = setTimeout(tick, STATUS_EVERY_MS);
+        });
     tick();
-    const timer = setInterval(tick, STATUS_EVERY_MS);
-    req.on("close", () => clearInterval(timer));
+    req.on("close", () => {
+      closed = true;
+      clearTimeout(timer);
+    });
   };
 
   const exportAudit = async (res: ServerResponse, query: URLSearchParams) => {

@@ -71,7 +71,7 @@ describe("daemon process", () => {
 
   it("killed with SIGKILL mid-backlog, it recovers the stale lock and converges on restart", async () => {
     const root = tempDir();
-    writeTree(root, backlog(1500));
+    writeTree(root, backlog(800));
     const { env, home } = makeHome({ model: true, config: { roots: [root] } });
     const child = startChild(env);
     // Wait until the backlog is part-way through, then kill without warning.
@@ -89,7 +89,7 @@ describe("daemon process", () => {
     const hearth = await openTestHearth(env);
     const daemon = await Daemon.start(hearth, silentLogger); // takes over the stale lock
     await daemon.settled();
-    expect(hearth.store.counts().files).toBe(1501);
+    expect(hearth.store.counts().files).toBe(801);
     await expectConverged(hearth, root);
     await daemon.stop();
   });
