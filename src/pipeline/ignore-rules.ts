@@ -67,6 +67,27 @@ export interface IgnoreReason {
   fix: string;
 }
 
+/** Every rule that leaves files out, as the user would read them (the page's Status lists them). */
+export interface IgnoreRuleList {
+  /** Folders skipped wherever they are. */
+  folders: string[];
+  /** Secret files skipped wherever they are; null when index.indexSecrets lets them in. */
+  secrets: string[] | null;
+  /** Ignore files honoured at any depth. */
+  ignoreFiles: string[];
+  /** The config's own patterns (index.exclude). */
+  exclude: string[];
+}
+
+export function ignoreRuleList(options: IgnoreOptions): IgnoreRuleList {
+  return {
+    folders: [...SKIPPED_DIRS].sort(),
+    secrets: options.indexSecrets ? null : [...SECRET_PATTERNS],
+    ignoreFiles: [...IGNORE_FILES],
+    exclude: [...options.exclude],
+  };
+}
+
 function inside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
   return rel === "" || (!rel.startsWith(".." + sep) && rel !== ".." && !isAbsolute(rel));

@@ -13,6 +13,7 @@ import { auditLog } from "./ops/audit.js";
 import { files, recent, sources } from "./ops/catalog.js";
 import { forget, memoryNotes, remember, type MemoryHooks } from "./ops/memory.js";
 import { doctor } from "./ops/doctor.js";
+import { ignoreRules } from "./ops/ignore-rules.js";
 import { read } from "./ops/read.js";
 import { recall } from "./ops/recall.js";
 import { search } from "./ops/search.js";
@@ -162,6 +163,11 @@ export class HearthService {
   /** What happens to one file and why (the user's own view: `doctor FILE`). */
   doctor(caller: Caller, input: unknown) {
     return this.run(caller, "doctor", input, () => doctor(this.ctx, caller, input));
+  }
+
+  /** Every rule that leaves files out (the user's own view). */
+  ignoreRules(caller: Caller) {
+    return this.run(caller, "ignore rules", {}, () => ignoreRules(this.ctx));
   }
 
   forget(caller: Caller, input: unknown) {

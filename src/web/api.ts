@@ -96,6 +96,7 @@ export function apiRoutes(service: HearthService, controls: WebControls): Map<st
     ["GET /api/status", () => service.status(user)],
     ["GET /api/sources", () => service.sources(user, {})],
     ["GET /api/doctor", ({ query }) => service.doctor(user, { path: query.get("path") ?? "" })],
+    ["GET /api/ignore-rules", () => service.ignoreRules(user)],
     ["GET /api/roots", () => Promise.resolve(controls.roots())],
     ["POST /api/roots", ({ body }) => controls.addRoot(field(body, "path"))],
     ["DELETE /api/roots", ({ body }) => controls.removeRoot(field(body, "path"))],

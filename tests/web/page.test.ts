@@ -198,6 +198,10 @@ describe("the web page in Chromium", () => {
     await expect
       .poll(() => page.locator(".checked .doctor").textContent())
       .toMatch(/ignored.*secret/i);
+    // Every rule, on request: the secret patterns include the key file's.
+    await page.click("summary:has-text('What is never indexed')");
+    await expect.poll(() => page.locator(".rules dl").textContent()).toContain("*.key");
+    expect(await page.locator(".rules dl").textContent()).toContain("node_modules");
   });
 
   it("lists memory notes with their client and tags, and the audit log with its filters", async () => {

@@ -400,6 +400,20 @@ describe("the web page's server", () => {
     expect(Object.fromEntries(doctor.json.lines).index).toMatch(/^failed: /);
   });
 
+  it("lists every rule that leaves files out", async () => {
+    const rules = await api<{
+      folders: string[];
+      secrets: string[] | null;
+      ignoreFiles: string[];
+      exclude: string[];
+    }>("/api/ignore-rules");
+    expect(rules.status).toBe(200);
+    expect(rules.json.folders).toEqual(expect.arrayContaining([".git", "node_modules"]));
+    expect(rules.json.secrets).toEqual(expect.arrayContaining([".env", "*.key", "id_rsa*"]));
+    expect(rules.json.ignoreFiles).toEqual([".gitignore", ".hearthignore"]);
+    expect(rules.json.exclude).toEqual([]);
+  });
+
   it("pushes the status as server-sent events", async () => {
     const res = await fetch(`${web.origin}/api/events`, { headers: { cookie } });
     expect(res.headers.get("content-type")).toBe("text/event-stream");

@@ -39,6 +39,53 @@ function Failure(props: { path: string; error: string | null; explainNow?: boole
   );
 }
 
+interface IgnoreRules {
+  folders: string[];
+  secrets: string[] | null;
+  ignoreFiles: string[];
+  exclude: string[];
+}
+
+/** Every rule that leaves files out, read when opened. */
+function Rules() {
+  const [rules, setRules] = useState<IgnoreRules | null>(null);
+  const [problem, setProblem] = useState("");
+  const load = (e: Event) => {
+    if (!(e.currentTarget as HTMLDetailsElement).open || rules) return;
+    get<IgnoreRules>("ignore-rules")
+      .then(setRules)
+      .catch((err: unknown) => setProblem(errorText(err)));
+  };
+  const list = (items: string[]) => <code>{items.join("  ")}</code>;
+  return (
+    <details class="rules" onToggle={load}>
+      <summary>What is never indexed</summary>
+      {problem && <p class="error">{problem}</p>}
+      {rules && (
+        <dl>
+          <dt>Folders, wherever they are</dt>
+          <dd>{list(rules.folders)}</dd>
+          <dt>Secrets</dt>
+          <dd>
+            {rules.secrets
+              ? list(rules.secrets)
+              : "indexed: index.indexSecrets is on in the config"}
+          </dd>
+          <dt>Ignore files, at any depth</dt>
+          <dd>{list(rules.ignoreFiles)} — their patterns, as git reads them</dd>
+          <dt>Your patterns (index.exclude)</dt>
+          <dd>{rules.exclude.length ? list(rules.exclude) : "none"}</dd>
+          <dt>Also</dt>
+          <dd>
+            Hearth's own data folder (but its memory folder), hidden files and folders, links, and
+            kinds it does not read; a file over index.maxFileBytes is listed as failed.
+          </dd>
+        </dl>
+      )}
+    </details>
+  );
+}
+
 function eta(seconds: number | null): string {
   if (seconds === null) return "";
   return seconds < 90
@@ -191,6 +238,7 @@ export function StatusPage() {
           <button type="submit">Check</button>
         </form>
         {checked && <Failure key={checked} path={checked} error={null} explainNow />}
+        <Rules />
       </section>
     </div>
   );
