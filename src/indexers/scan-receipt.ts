@@ -13,18 +13,39 @@ import type { ExtractedTable } from "../tables/types.js";
  */
 const SURE_ENOUGH = 90;
 
+/**
+ * What the enlarging decoder (@napi-rs/canvas) reads safely: PNG, JPEG and WebP by their magic
+ * bytes, or pixels already decoded. It crashes the process on some TIFFs, so TIFF and BMP scans
+ * are read once.
+ */
+function enlargeable(image: Uint8Array | Pixels): boolean {
+  if (!(image instanceof Uint8Array)) return true;
+  const head = Buffer.from(image.subarray(0, 12));
+  return (
+    head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    (head.toString("latin1", 0, 4) === "RIFF" && head.toString("latin1", 8, 12) === "WEBP")
+  );
+}
+
 export async function receiptOfScan(
   image: Uint8Array | Pixels,
   first: Recognised,
   languages: readonly string[],
 ): Promise<ExtractedTable | null> {
   if (!mayBeReceipt(first.lines)) return null;
-  if (first.confidence >= SURE_ENOUGH) return receiptTable(first.lines, machineDateOrder());
+  const once = () => receiptTable(first.lines, machineDateOrder());
+  if (first.confidence >= SURE_ENOUGH || !enlargeable(image)) return once();
   const [{ enlargedGrey }, { recognise }] = await Promise.all([
     import("../ocr/enlarge.js"),
     import("../ocr/recognize.js"),
   ]);
-  const enlarged = await enlargedGrey(image);
-  const second = enlarged ? await recognise(enlarged, languages) : null;
+  let second: Recognised | null;
+  try {
+    const enlarged = await enlargedGrey(image);
+    second = enlarged ? await recognise(enlarged, languages) : null;
+  } catch {
+    return once(); // the first pass was read: a second that fails only costs its votes
+  }
   return receiptTable(first.lines, machineDateOrder(), second ? [second.lines] : []);
 }

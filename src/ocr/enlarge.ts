@@ -24,8 +24,8 @@ export async function enlargedGrey(
   image: Uint8Array | Pixels,
   factor = 2,
 ): Promise<Uint8Array | null> {
-  const source: Image | Canvas =
-    image instanceof Uint8Array ? await loadImage(Buffer.from(image)) : canvasOf(image);
+  const source: Image | Pixels =
+    image instanceof Uint8Array ? await loadImage(Buffer.from(image)) : image;
   const scale = Math.min(factor, Math.sqrt(MAX_ENLARGED_PIXELS / (source.width * source.height)));
   if (scale <= 1.1) return null; // no larger than the first pass: nothing new to read
   const width = Math.round(source.width * scale);
@@ -34,6 +34,6 @@ export async function enlargedGrey(
   const ctx = canvas.getContext("2d");
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = "high";
-  ctx.drawImage(source, 0, 0, width, height);
+  ctx.drawImage("rgba" in source ? canvasOf(source) : source, 0, 0, width, height);
   return greyPgm({ width, height, rgba: ctx.getImageData(0, 0, width, height).data });
 }

@@ -208,17 +208,25 @@ export async function memoryInfo(
   return out;
 }
 
+/** Records in a note's front matter that a newer note corrects it; the note itself is kept. */
+export function markSuperseded(note: Note, by: string): Promise<void> {
+  return relink(note, { supersededBy: by });
+}
+
 /**
- * Records in a note's front matter that a newer note corrects it (the note itself is kept), or,
- * with `by` null, that nothing does any more (its correction was forgotten).
+ * Rewrites which notes a note corrects and is corrected by (null: none), as when a note between
+ * two others in a chain of corrections is forgotten.
  */
-export async function markSuperseded(note: Note, by: string | null): Promise<void> {
+export async function relink(
+  note: Note,
+  links: { supersedes?: string | null; supersededBy?: string | null },
+): Promise<void> {
   // Read again now, not from the listing: a note forgotten meanwhile is not brought back.
   const text = await readFile(note.path, "utf8").catch(() => null);
   const now = text === null ? null : parseNoteHead(text.slice(0, HEAD_BYTES));
   const end = text === null ? -1 : text.indexOf("\n---\n", 4);
   if (text === null || now === null || end < 0) return;
-  const head = frontMatter({ ...now, id: note.id, supersededBy: by }).join("\n");
+  const head = frontMatter({ ...now, id: note.id, ...links }).join("\n");
   const temp = `${note.path}.${randomBytes(6).toString("hex")}.tmp`;
   await writeFile(temp, head + text.slice(end + 4), { mode: 0o600 });
   await rename(temp, note.path);

@@ -198,6 +198,12 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE chunks ADD COLUMN ocr_confidence INTEGER;
   `,
+  // 12 → 13: chunks recognised before 12 take their file's confidence, so a result reads only its
+  // chunk's (a mixed PDF's typed pages are not OCR, and say nothing of it).
+  `
+  UPDATE chunks SET ocr_confidence = (SELECT f.ocr_confidence FROM files f WHERE f.id = chunks.file_id)
+    WHERE ocr_confidence IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -114,7 +114,7 @@ export class Retrieval {
       .get(
         `SELECT c.id, c.file_id AS fileId, c.heading, c.text, c.start_line AS startLine,
                 c.end_line AS endLine, c.page, c.sheet, f.path, f.kind, f.title, f.mtime_ms AS mtimeMs,
-                coalesce(c.ocr_confidence, f.ocr_confidence) AS ocrConfidence
+                c.ocr_confidence AS ocrConfidence
          FROM chunks c JOIN files f ON f.id = c.file_id
          WHERE c.id IN (SELECT value FROM json_each(?))`,
       )

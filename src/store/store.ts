@@ -179,7 +179,6 @@ export class Store {
     });
   }
 
-  /** Same content, new stat (touched, or copied back): remember the stat so it is not re-read. */
   /**
    * Makes the files that failed for a reason ending in `reason` look changed, so the next look at
    * their roots reads them again (files left unread while OCR was off, once it is on). Returns how many.
@@ -193,6 +192,7 @@ export class Store {
       .run(reason, reason).changes;
   }
 
+  /** Same content, new stat (touched, or copied back): remember the stat so it is not re-read. */
   updateStat(stat: FileStat): void {
     this.sql
       .get("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?")

@@ -34,7 +34,7 @@ const DATE_TOKEN = new RegExp(
 const TOTAL_WORDS =
   /\bT[O0A]TALE?\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b|\bSUMME\b|\bGESAMT(BETRAG)?\b|\bZU\s+ZAHLEN\b|\bTOTAAL\b|\bIMPORTE\b/i;
 const NOT_TOTAL =
-  /ROUNDING|(?<!AFTER\s)ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*\(?\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
+  /ROUNDING|(?<!AFTER\s)ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|TOTAL\s*\(\s*(QTY|QUANTITY|ITEMS?|EXCL\w*)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
 const ROUNDING = /\bROUND(ING)?\b(?!.*\bTOTAL)|\bRUNDUNG\b/i;
 /** What was handed over, and what came back: their difference is what the purchase cost. */
 const TENDERED =
@@ -108,7 +108,8 @@ function roundedByAdjustment(lines: readonly string[], total: Candidate): Candid
     if (!ROUNDING.test(line)) continue;
     const adjustment = amountsOf(line).at(-1);
     if (!adjustment || adjustment >= CASH_ROUNDING) continue;
-    const negative = /-\s*\d+[.,]\d{2}\s*$/.test(line.trim());
+    // "-0.01" or "- 0.01", but not the end of a dotted or dashed leader ("ROUNDING ----- 0.02").
+    const negative = /(?<![-.])-\s?\d+[.,]\d{2}\s*$/.test(line.trim());
     const options = negative ? [-adjustment] : [-adjustment, adjustment];
     const rounded = options
       .map((a) => total.minor + a)
@@ -242,6 +243,20 @@ function findMerchant(lines: readonly string[]): string | null {
   // "HOME MASTER HARDWARE &" goes on in the next line.
   const next = top[top.indexOf(name) + 1];
   return /[&-]$/.test(name) && next ? `${name} ${next}` : name;
+}
+
+/** What a bill asks for (money not paid yet), and what shows money handed over at a till. */
+const BILL_WORDS =
+  /\b(DUE\s+DATE|PAYMENT\s+DUE|DUE\s+BY|DIRECT\s+DEBIT|PLEASE\s+PAY|PAY\s+BY|STATEMENT\s+DATE|BILLING\s+PERIOD|ACCOUNT\s+(NO|NUMBER))\b/i;
+const TENDER_WORDS = /\b(CASH|CHANGE|TENDER\w*|VISA|MASTERCARD|AMEX|CONTACTLESS)\b/i;
+
+/**
+ * A bill or a statement (a due date, a direct debit, an account number) with nothing handed over
+ * at a till: its payment reaches the bank later than a receipt's 3 days, so it is no purchase of
+ * its own.
+ */
+export function looksLikeBill(lines: readonly string[]): boolean {
+  return lines.some((l) => BILL_WORDS.test(l)) && !lines.some((l) => TENDER_WORDS.test(l));
 }
 
 /** Whether recognised text could be a till slip: a total's label, or words only receipts carry. */

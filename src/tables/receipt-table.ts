@@ -2,7 +2,7 @@
 // the merchant as the description, the total as a negative amount, the currency when printed.
 import { SCALE } from "./fixed-point.js";
 import type { DateOrder } from "./parse-date.js";
-import { looksLikeReceipt, receiptFields } from "./receipt-fields.js";
+import { looksLikeBill, looksLikeReceipt, receiptFields } from "./receipt-fields.js";
 import type { ExtractedTable } from "./types.js";
 
 /** The name receipts' tables go by (the transactions view tells receipts from statements by it). */
@@ -20,7 +20,7 @@ export function receiptTable(
   const fields = receiptFields(lines, order, otherPasses);
   if (fields.date === null || fields.totalMinor === null || fields.totalLine === null) return null;
   // A screenshot of a table with a "Total" column and a date is not a purchase.
-  if (!looksLikeReceipt(lines, fields)) return null;
+  if (!looksLikeReceipt(lines, fields) || looksLikeBill(lines)) return null;
   const amount = -fields.totalMinor * (SCALE / 100);
   const description = fields.merchant ?? "receipt";
   return {

@@ -1,6 +1,7 @@
 // The local page, served by the daemon on 127.0.0.1: a one-time code from `hearth open` becomes a
 // session cookie; Host and Origin are checked as for MCP; every change carries the session's CSRF
 // token; a strict Content-Security-Policy leaves no way to run anything but the page's own script.
+import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HearthError, errorMessage } from "../errors.js";
 import { foreignRequest, listenLoopback } from "../http/loopback.js";
@@ -175,19 +176,28 @@ export async function listenWeb(options: {
       ["client", "tool"].flatMap((k) => (query.get(k) ? [[k, query.get(k)]] : [])),
     );
     const until = query.get("until") ? Number(query.get("until")) : undefined;
+    // All of it, a page at a time, written as it is read (waiting while the browser catches up):
+    // a long log is never held whole. The first page is read before anything is sent, so a bad
+    // filter is a 400; a failure later breaks the download rather than ending it as if complete.
+    const pages = auditPages(service, { since, until, ...filter });
+    let page = await pages.next();
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json",
       "content-disposition": `attachment; filename="hearth-audit.${format}"`,
       "cache-control": "no-store",
     });
-    // All of it, a page at a time, written as it is read: a long log is never held whole.
     let first = true;
-    for await (const entries of auditPages(service, { since, until, ...filter })) {
-      res.write(format === "csv" ? auditCsv(entries, first) : auditJson(entries, first));
-      first = false;
+    try {
+      for (; !page.done; page = await pages.next()) {
+        const text = format === "csv" ? auditCsv(page.value, first) : auditJson(page.value, first);
+        first = false;
+        if (!res.write(text)) await once(res, "drain");
+      }
+      res.end(format === "csv" ? (first ? auditCsv([], true) : "") : first ? "[]" : "\n]\n");
+    } catch (err) {
+      res.destroy(err instanceof Error ? err : new Error(String(err)));
     }
-    res.end(format === "csv" ? (first ? auditCsv([], true) : "") : first ? "[]" : "\n]\n");
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

@@ -152,6 +152,21 @@ describe("memory, recall and prompts", () => {
     const hit = found.results.find((r) => r.path === old.path)!;
     expect(hit.memory).toBeDefined();
     expect(hit.memory!.supersededBy).toBeUndefined();
+    // A ← B ← C, and B forgotten: C corrects A now, and A does not stand again.
+    const a = await remember({ title: "Gate code", text: "The gate code is 1111." });
+    const b = await remember({
+      title: "Gate code",
+      text: "The gate code is 2222.",
+      corrects: a.id,
+    });
+    const c = await remember({
+      title: "Gate code",
+      text: "The gate code is 3333.",
+      corrects: b.id,
+    });
+    expect((await callTool(client, "forget", { path: b.path })).isError).toBeFalsy();
+    expect(readFileSync(a.path, "utf8")).toContain(`superseded_by: "${c.id}"`);
+    expect(readFileSync(c.path, "utf8")).toContain(`supersedes: "${a.id}"`);
   });
 
   it("recall gives memory notes and recent files about a topic, newest first, each cited", async () => {

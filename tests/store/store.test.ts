@@ -30,7 +30,7 @@ describe("Store", () => {
   it("brings an older index up to date even when opened read-only", () => {
     const { store, file } = openStore();
     store.close();
-    // Undo the last seven migrations by hand: what an index written by an older release looks like.
+    // Undo the last eight migrations by hand: what an index written by an older release looks like.
     const db = rawDb(file);
     db.exec(
       `ALTER TABLE chunks DROP COLUMN ocr_confidence; ALTER TABLE files DROP COLUMN ocr_confidence; DROP TABLE actions; DROP TABLE file_names; DROP INDEX files_failed;
@@ -44,7 +44,7 @@ describe("Store", () => {
        INSERT INTO files(root_id, path, kind, size, mtime_ms, content_hash, status, title, indexed_at)
        VALUES (1, '/n/Tax Return_2025.pdf', 'pdf', 1, 1, 'h', 'indexed', 'Form 1040', 0)`,
     );
-    db.pragma(`user_version = ${SCHEMA_VERSION - 7}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION - 8}`);
     db.close();
     const reader = openDatabase(file, { readonly: true });
     expect(reader.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);

@@ -59,8 +59,12 @@ describe("receipt fields", () => {
     expect(receiptFields(["SHOP", "01.01.2026", "TOTAL 1.234"], "dmy").totalMinor).toBeNull();
   });
 
-  it("does not take a table, a time sheet or a rounding line for a receipt's total", () => {
+  it("does not take a table, a time sheet, a bill or a rounding line for a receipt's total", () => {
     expect(receiptTable(["Date Item Total", "2026-03-01 Rent 1200.00"], "dmy")).toBeNull();
+    // A bill is paid later, by the bank: its payment is the purchase, not the bill.
+    const bill = ["NORTHERN POWER LTD", "Bill date 01/03/2024", "VAT 5% 4.01", "Amount due 84.20"];
+    expect(receiptTable([...bill, "Paid by Direct Debit on 21/03/2024"], "dmy")).toBeNull();
+    expect(receiptTable([...bill, "CASH 100.00", "CHANGE 15.80"], "dmy")).not.toBeNull();
     expect(receiptTable(["Project log 2026-03-02", "total of 3.50 hours"], "dmy")).toBeNull();
     const slip = ["SHOP", "14-Mar-2026", "TOTAL 9.54", "TOTAL ROUNDING ADJ -0.01", "CASH 10.00"];
     expect(receiptFields(slip, "dmy")).toMatchObject({ date: "2026-03-14", totalMinor: 954 });
@@ -97,6 +101,9 @@ describe("receipt fields", () => {
     // OCR's TATAL for TOTAL, and a total "after adjustment" over a summary row.
     expect(totalOf("Tatal Sales (Inclusive) 32.70").totalMinor).toBe(3270);
     expect(totalOf("Total After Adj Incl GST 75.00", "Total 0.75 4.28").totalMinor).toBe(7500);
+    // A total "(inclusive of GST)" is the total; a dashed leader before a rounding is no minus.
+    expect(totalOf("TOTAL (INCLUSIVE GST) 47.70", "VISA 47.70").totalMinor).toBe(4770);
+    expect(totalOf("TOTAL RM 12.48", "ROUNDING ------ 0.02").totalMinor).toBe(1250);
   });
 
   it("lets a second OCR pass's readings vote, and cites the first pass's lines", () => {

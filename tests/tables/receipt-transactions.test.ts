@@ -7,6 +7,8 @@ import { CLI_CALLER, agentCaller } from "../../src/service/caller.js";
 import { runMain } from "../cli/run-main.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { scannedPdf, textImage } from "../indexers/images.js";
+import { receiptTable } from "../../src/tables/receipt-table.js";
+import type { ExtractedTable } from "../../src/tables/types.js";
 
 describe("receipts as transactions", () => {
   it("adds each receipt's total as money out, and leaves out a receipt a statement already has", async () => {
@@ -106,5 +108,72 @@ describe("receipts as transactions", () => {
       equals: { source_kind: "receipt" },
     })) as { rows: { values: Record<string, unknown> }[] };
     expect(receipts.rows.map((r) => r.values.date)).toEqual(["2026-03-17"]);
+  });
+
+  it("counts a purchase made every day with a card line every day once a day", async () => {
+    const root = tempDir();
+    const { env } = makeHome({ config: { roots: [root] } });
+    const hearth = await openTestHearth(env, { loadModel: false });
+    const { id: rootId } = hearth.store.addRoot(root);
+    const write = (name: string, kind: string, table: ExtractedTable) =>
+      hearth.store.writeIndexedFile(
+        {
+          path: join(root, name),
+          size: 1,
+          mtimeMs: 1,
+          rootId,
+          kind,
+          contentHash: name,
+          title: name,
+          chunks: [],
+          vectorModel: null,
+          tables: [table],
+        },
+        new Map(),
+      );
+    const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
+    const lines: string[] = [];
+    const spend = async (receiptDays: number[], lineDays: number[]) => {
+      for (const n of receiptDays)
+        write(
+          `r/${day(n)}.png`,
+          "image",
+          receiptTable(["QUAY COFFEE", `DATE ${day(n)}`, "TOTAL 4.50", "CARD"], "dmy")!,
+        );
+      lines.push(...lineDays.map((n) => `${day(n)},CARD QUAY COFFEE,-4.50`));
+      write("bank.csv", "csv", {
+        name: "",
+        headerRow: 1,
+        columns: [
+          { name: "Date", type: "date", role: "date" },
+          { name: "Description", type: "text", role: "description" },
+          { name: "Amount", type: "amount", role: "amount" },
+        ],
+        rows: [],
+        transactions: lines.map((l, i) => {
+          const [date, description] = l.split(",");
+          return {
+            row: i + 2,
+            date: date!,
+            description: description!,
+            amount: -45_000,
+            currency: null,
+            balance: null,
+          };
+        }),
+      });
+      const service = await serviceOver(hearth);
+      const out = (await service.queryTable(CLI_CALLER, {
+        flow: "out",
+        aggregates: ["count"],
+      })) as {
+        groups: { count: number }[];
+      };
+      return out.groups.reduce((a, g) => a + g.count, 0);
+    };
+    // Ten days of one coffee a day, each on the card the same day: ten purchases.
+    expect(await spend([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(10);
+    // Three more on days 21, 22 and 26, with card lines on 21, 23 and 26: three more.
+    expect(await spend([21, 22, 26], [21, 23, 26])).toBe(13);
   });
 });

@@ -336,6 +336,10 @@ describe("the web page's server", () => {
     for (const e of json.json) perMs.set(e.at, (perMs.get(e.at) ?? 0) + 1);
     expect([...perMs.values()]).toEqual([1_000, ...Array<number>(8).fill(3_000)]);
     expect((await api<unknown[]>("/api/audit/export?format=json&client=nobody")).json).toEqual([]);
+    // A bad filter is refused before anything is sent, not an empty download.
+    const bad = await api<{ error: { code: string } }>("/api/audit/export?until=abc");
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe("BAD_ARGUMENT");
   });
 
   it("adds and removes a watched folder, and names a folder that does not exist", async () => {

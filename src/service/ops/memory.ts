@@ -11,6 +11,7 @@ import {
   deleteNote,
   listNotes,
   markSuperseded,
+  relink,
   NOTE_ID,
   type Note,
   noteDigest,
@@ -160,7 +161,16 @@ async function rememberNow(
   return { result, paths: old ? [path, old.path] : [path] };
 }
 
-export async function forget(
+export function forget(
+  ctx: ServiceContext,
+  caller: Caller,
+  raw: unknown,
+): Promise<{ result: { deleted: string; existed: boolean }; paths: string[] }> {
+  // One change to the memory folder at a time, as remember makes them.
+  return ctx.writes.run(ctx.runtime.memoryDir(), () => forgetNow(ctx, caller, raw));
+}
+
+async function forgetNow(
   ctx: ServiceContext,
   _caller: Caller,
   raw: unknown,
@@ -187,20 +197,20 @@ export async function forget(
   const outcome = await deleteNote(memoryDir, real);
   if ("refused" in outcome) throw new HearthError("NOTE_REFUSED", outcome.refused);
   await ctx.runtime.indexNow(real);
-  // A correction forgotten: the note it corrected stands again.
-  const corrected = forgotten?.supersedes
-    ? (await listNotes(memoryDir)).find(
-        (n) => n.id === forgotten.supersedes && n.supersededBy === forgotten.id,
-      )
-    : undefined;
-  if (outcome.deleted && corrected) {
-    await markSuperseded(corrected, null);
-    await ctx.runtime.indexNow(corrected.path);
-  }
-  return {
-    result: { deleted: real, existed: outcome.deleted },
-    paths: corrected ? [real, corrected.path] : [real],
-  };
+  // A correction forgotten: the note it corrected stands again, or, when a later note corrected
+  // the forgotten one in turn, is corrected by that one.
+  const notes = forgotten && outcome.deleted ? await listNotes(memoryDir) : [];
+  const corrected = notes.find(
+    (n) => n.id === forgotten?.supersedes && n.supersededBy === forgotten.id,
+  );
+  const successor = notes.find(
+    (n) => n.id === forgotten?.supersededBy && n.supersedes === forgotten.id,
+  );
+  if (corrected) await relink(corrected, { supersededBy: successor?.id ?? null });
+  if (successor) await relink(successor, { supersedes: corrected?.id ?? null });
+  const relinked = [corrected, successor].flatMap((n) => (n ? [n.path] : []));
+  for (const path of relinked) await ctx.runtime.indexNow(path);
+  return { result: { deleted: real, existed: outcome.deleted }, paths: [real, ...relinked] };
 }
 
 export const notesInput = z

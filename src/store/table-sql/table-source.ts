@@ -53,7 +53,7 @@ const TRANSACTION_COLUMNS: SourceColumn[] = [
   },
 ];
 
-/** Statement line `s` (table `sd`, file `sf`) is receipt `r`'s: the same amount within 3 days. */
+/** Statement line `s` is receipt `r`'s: the same amount and currency, within 3 days of it. */
 const sameMoney = (s: string, r: string) =>
   `${s}.amount = ${r}.amount AND ${s}.date BETWEEN date(${r}.date, '-3 days') AND date(${r}.date, '+3 days')
      AND (${s}.currency IS NULL OR ${r}.currency IS NULL OR ${s}.currency = ${r}.currency)`;
@@ -61,33 +61,35 @@ const sameMoney = (s: string, r: string) =>
 /**
  * A receipt already on a statement (the same amount, dated within 3 days of it) is that
  * statement's line, not a second purchase: it is left out, so nothing is counted twice. Each line
- * stands for one receipt: of equal receipts that could be the same lines, the earliest are the
- * lines' (by date, then file), and the rest are purchases of their own. Only statements and
+ * stands for one receipt: a receipt is left out when the lines within 3 days of it are at least as
+ * many as the equal receipts of the 3 days up to it (itself included, by date, then file), so of
+ * two coffees and one card line the earlier receipt is the line's and the later counts, while a
+ * coffee every day with a card line every day is counted once a day. Only statements and
  * receipts within the caller's folders count: a profile's sums never move for one it cannot see.
  */
 export function receiptsOnStatementsLeftOut(within: readonly string[]): Sql {
-  const scopes = within.map((root) => pathPrefixSql(root, "sf.path"));
-  const inScope = scopes.length === 0 ? "0" : `(${scopes.map((r) => r.text).join(" OR ")})`;
-  const receiptScopes = within.map((root) => pathPrefixSql(root, "rf.path"));
-  const receiptInScope =
-    receiptScopes.length === 0 ? "0" : `(${receiptScopes.map((r) => r.text).join(" OR ")})`;
-  const statementLines = (...receipts: string[]) =>
-    `FROM transactions s JOIN data_tables sd ON sd.id = s.table_id JOIN files sf ON sf.id = sd.file_id
-       WHERE NOT ${isReceipt("sd", "sf")} AND ${inScope}
-         ${receipts.map((r) => `AND ${sameMoney("s", r)}`).join(" ")}`;
+  const scoped = (path: string) => {
+    const scopes = within.map((root) => pathPrefixSql(root, path));
+    return {
+      text: scopes.length === 0 ? "0" : `(${scopes.map((r) => r.text).join(" OR ")})`,
+      params: scopes.flatMap((r) => r.params),
+    };
+  };
+  const statements = scoped("sf.path");
+  const receipts = scoped("rf.path");
   return {
-    // Left out when its lines are at least as many as the receipts, up to and with it, that share one.
-    text: `NOT (${isReceipt("d", "f")} AND (SELECT count(*) ${statementLines("t")}) >= max(1, (
+    text: `NOT (${isReceipt("d", "f")} AND (
+        SELECT count(*) FROM transactions s JOIN data_tables sd ON sd.id = s.table_id
+          JOIN files sf ON sf.id = sd.file_id
+        WHERE NOT ${isReceipt("sd", "sf")} AND ${statements.text} AND ${sameMoney("s", "t")}
+      ) >= max(1, (
         SELECT count(*) FROM transactions r JOIN data_tables rd ON rd.id = r.table_id
           JOIN files rf ON rf.id = rd.file_id
-        WHERE ${isReceipt("rd", "rf")} AND ${receiptInScope} AND r.amount = t.amount
-          AND (r.date, rf.path, r.row) <= (t.date, f.path, t.row)
-          AND EXISTS (SELECT 1 ${statementLines("r", "t")}))))`,
-    params: [
-      ...scopes.flatMap((r) => r.params),
-      ...receiptScopes.flatMap((r) => r.params),
-      ...scopes.flatMap((r) => r.params),
-    ],
+        WHERE ${isReceipt("rd", "rf")} AND ${receipts.text} AND r.amount = t.amount
+          AND r.date BETWEEN date(t.date, '-3 days') AND t.date
+          AND (r.currency IS NULL OR t.currency IS NULL OR r.currency = t.currency)
+          AND (r.date, rf.path, r.row) <= (t.date, f.path, t.row))))`,
+    params: [...statements.params, ...receipts.params],
   };
 }
 
