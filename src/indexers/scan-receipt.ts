@@ -1,6 +1,7 @@
 // A scan or photo that may be a till slip is read a second time at twice the size: small print's
 // digits are read better there, and the two passes' totals and dates vote (receiptFields). The
 // first pass stays the text indexed and cited; the second only decides the receipt's fields.
+import { imageSize } from "image-size";
 import type { Pixels } from "../ocr/pixels.js";
 import type { Recognised } from "../ocr/recognize.js";
 import { machineDateOrder, mayBeReceipt } from "../tables/receipt-fields.js";
@@ -13,19 +14,17 @@ import type { ExtractedTable } from "../tables/types.js";
  */
 const SURE_ENOUGH = 90;
 
-/**
- * What the enlarging decoder (@napi-rs/canvas) reads safely: PNG, JPEG and WebP by their magic
- * bytes, or pixels already decoded. It crashes the process on some TIFFs, so TIFF and BMP scans
- * are read once.
- */
+/** The formats the enlarging decoder (@napi-rs/canvas) reads safely: it crashes on some TIFFs. */
+const ENLARGEABLE = new Set(["png", "jpg", "webp"]);
+
+/** Pixels already decoded, or a PNG, JPEG or WebP (by its header); TIFF and BMP are read once. */
 function enlargeable(image: Uint8Array | Pixels): boolean {
   if (!(image instanceof Uint8Array)) return true;
-  const head = Buffer.from(image.subarray(0, 12));
-  return (
-    head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
-    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
-    (head.toString("latin1", 0, 4) === "RIFF" && head.toString("latin1", 8, 12) === "WEBP")
-  );
+  try {
+    return ENLARGEABLE.has(imageSize(image).type ?? "");
+  } catch {
+    return false;
+  }
 }
 
 export async function receiptOfScan(

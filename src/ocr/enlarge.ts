@@ -17,7 +17,7 @@ function canvasOf({ width, height, rgba }: Pixels): Canvas {
 }
 
 /**
- * `image` (PNG, JPEG, WebP, BMP… or decoded pixels) `factor` times larger, or less to stay under
+ * `image` (PNG, JPEG, WebP, or decoded pixels) `factor` times larger, or less to stay under
  * the cap, as a grey PGM; null when that is no larger than the image itself.
  */
 export async function enlargedGrey(

@@ -53,10 +53,14 @@ const TRANSACTION_COLUMNS: SourceColumn[] = [
   },
 ];
 
+/** Two transactions' currencies agree, or one of them prints none. */
+const sameCurrency = (a: string, b: string) =>
+  `(${a}.currency IS NULL OR ${b}.currency IS NULL OR ${a}.currency = ${b}.currency)`;
+
 /** Statement line `s` is receipt `r`'s: the same amount and currency, within 3 days of it. */
 const sameMoney = (s: string, r: string) =>
   `${s}.amount = ${r}.amount AND ${s}.date BETWEEN date(${r}.date, '-3 days') AND date(${r}.date, '+3 days')
-     AND (${s}.currency IS NULL OR ${r}.currency IS NULL OR ${s}.currency = ${r}.currency)`;
+     AND ${sameCurrency(s, r)}`;
 
 /**
  * A receipt already on a statement (the same amount, dated within 3 days of it) is that
@@ -87,7 +91,7 @@ export function receiptsOnStatementsLeftOut(within: readonly string[]): Sql {
           JOIN files rf ON rf.id = rd.file_id
         WHERE ${isReceipt("rd", "rf")} AND ${receipts.text} AND r.amount = t.amount
           AND r.date BETWEEN date(t.date, '-3 days') AND t.date
-          AND (r.currency IS NULL OR t.currency IS NULL OR r.currency = t.currency)
+          AND ${sameCurrency("r", "t")}
           AND (r.date, rf.path, r.row) <= (t.date, f.path, t.row))))`,
     params: [...statements.params, ...receipts.params],
   };
