@@ -12,8 +12,9 @@ import { summarizeRuns, type MetricSummary } from "./metrics.js";
 export interface EvalResult extends MetricSummary {
   dataset: string;
   mode: SearchMode;
-  /** Median search latency over the queries, model time included. */
+  /** Median and 95th-percentile search latency over the queries, model time included. */
   queryMsP50: number;
+  queryMsP95: number;
 }
 
 export interface EvalOptions {
@@ -87,6 +88,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult[]> {
           mode,
           ...summarizeRuns(runs, options.collection.qrels),
           queryMsP50: times[Math.floor(times.length / 2)] ?? 0,
+          queryMsP95: times[Math.floor(times.length * 0.95)] ?? 0,
         });
       }
       return results;

@@ -2,8 +2,8 @@
 // into a safe FTS5 query: every word is quoted, so no input is ever FTS syntax.
 import { STOP_WORDS } from "./stop-words.js";
 
-/** Long pasted text keeps its first terms; FTS5 cost grows with every OR-ed term. */
-const MAX_TERMS = 32;
+/** Bounds the work on a pasted essay; the search narrows longer queries further (search.ts). */
+const MAX_QUERY_WORDS = 512;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A quoted phrase, or a word or phrase with a leading "-" (only at the start of a token: e-mail stays a word). */
 const OPERATOR = /(?<=^|\s)-"([^"]*)"|"([^"]*)"|(?<=^|\s)-([^\s"]+)/gu;
@@ -29,7 +29,7 @@ export function queryTerms(text: string): string[] {
   const all = words(text);
   const content = all.filter((w) => !STOP_WORDS.has(w));
   const chosen = content.length > 0 ? content : all;
-  return [...new Set(chosen)].slice(0, MAX_TERMS);
+  return [...new Set(chosen)].slice(0, MAX_QUERY_WORDS);
 }
 
 export function parseQuery(text: string): ParsedQuery {

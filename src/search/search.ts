@@ -6,6 +6,7 @@ import { nameKey } from "../store/name-keys.js";
 import type { ColumnWeights } from "../store/retrieval.js";
 import type { Store } from "../store/store.js";
 import type { ChunkDetail, Location, RankedChunk, SearchFilters } from "../store/types.js";
+import { feedbackTerms } from "./feedback.js";
 import { fuseReciprocalRank } from "./fuse.js";
 import {
   constraintQueries,
@@ -25,6 +26,17 @@ const KEYWORD_WEIGHTS: ColumnWeights = [2.0, 1.5, 1.0];
 const DUPLICATE_LOOKBACK = 10;
 /** Duplicates are folded among the first results only: what people read, at a bounded cost. */
 const DUPLICATE_SCOPE = 20;
+/** FTS5's cost grows with every OR-ed term: a longer query keeps its rarest, most telling words. */
+const MAX_TERMS = 32;
+/** Feedback: the first results read for more words, how many words they give, and their weight. */
+const FEEDBACK_DOCUMENTS = 5;
+const FEEDBACK_TERMS = 10;
+const FEEDBACK_WEIGHT = 0.3;
+/**
+ * Feedback is for queries that describe (an agent's question, a pasted claim); shorter ones are the
+ * words people know are in the file, and their order stays the words' own.
+ */
+const FEEDBACK_MIN_TERMS = 4;
 /** A query longer than this is not a file's name. */
 const NAME_MAX_WORDS = 8;
 
@@ -135,11 +147,8 @@ export class Searcher {
       notice = `keyword results only: ${noModelReason}`;
     }
     const query = parseQuery(request.query);
-    const ftsQuery = mode === "semantic" ? null : toFtsQuery(query);
     const { retrieval } = this.store;
-    const keyword = ftsQuery
-      ? retrieval.keyword(ftsQuery, KEYWORD_WEIGHTS, request.filters, depth)
-      : [];
+    const keyword = mode === "semantic" ? [] : this.keyword(query, request.filters, depth);
     let ranked: RankedChunk[] = keyword;
     if (mode !== "keyword" && model && embedder) {
       const vector = await embedder.embedQuery(query.semanticText || request.query, signal);
@@ -175,6 +184,46 @@ export class Searcher {
     if (notice) response.notice = notice;
     if (rerank) response.rerank = rerank;
     return response;
+  }
+
+  /**
+   * BM25 over the query's words, then again over the words its best results share (pseudo-relevance
+   * feedback), added at a lower weight: of the documents with the query's words, those that also
+   * say what the best ones say rise.
+   * Phrases and exclusions bind both passes.
+   */
+  private keyword(query: ParsedQuery, filters: SearchFilters, depth: number): RankedChunk[] {
+    const { retrieval } = this.store;
+    let terms = query.terms;
+    if (terms.length > MAX_TERMS) {
+      const frequency = retrieval.chunkFrequencies(terms);
+      terms = [...terms].sort((a, b) => frequency.get(a)! - frequency.get(b)!).slice(0, MAX_TERMS);
+    }
+    const ftsQuery = toFtsQuery({ ...query, terms });
+    if (!ftsQuery) return [];
+    const first = retrieval.keyword(ftsQuery, KEYWORD_WEIGHTS, filters, depth);
+    if (terms.length < FEEDBACK_MIN_TERMS) return first;
+    const top = first.slice(0, FEEDBACK_DOCUMENTS);
+    const texts = this.details(top.map((r) => r.chunkId));
+    const documents = top.flatMap(({ chunkId, score }) => {
+      const d = texts.get(chunkId);
+      return d ? [{ text: `${d.title}\n${d.heading}\n${d.text}`, score }] : [];
+    });
+    const expansion = feedbackTerms(documents, query.terms, FEEDBACK_TERMS);
+    if (expansion.length === 0) return first;
+    const secondQuery = toFtsQuery({ ...query, terms: expansion });
+    const second = secondQuery
+      ? retrieval.keyword(secondQuery, KEYWORD_WEIGHTS, filters, depth)
+      : [];
+    // Only results with the query's own words: feedback reorders them and brings in nothing else.
+    const scores = new Map(first.map((r) => [r.chunkId, r.score]));
+    for (const { chunkId, score } of second) {
+      const own = scores.get(chunkId);
+      if (own !== undefined) scores.set(chunkId, own + FEEDBACK_WEIGHT * score);
+    }
+    return [...scores]
+      .map(([chunkId, score]) => ({ chunkId, score }))
+      .sort((a, b) => b.score - a.score);
   }
 
   /**

@@ -86,6 +86,12 @@ export class Retrieval {
     return new Set(rows);
   }
 
+  /** How many chunks contain each word (as the index stems it). */
+  chunkFrequencies(words: readonly string[]): Map<string, number> {
+    const count = this.sql.get("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?").pluck();
+    return new Map(words.map((w) => [w, count.get(`"${w.replaceAll('"', '""')}"`) as number]));
+  }
+
   /** Files in the scope that failed to index: a search cannot find what is in them. */
   failedFiles(filters: SearchFilters): number {
     const where = filterSql(filters);

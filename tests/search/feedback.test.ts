@@ -1,0 +1,97 @@
+// Tests: pseudo-relevance feedback and long queries in keyword search.
+import { utimesSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Hearth } from "../../src/hearth.js";
+import { indexRoot } from "../../src/pipeline/index-root.js";
+import { feedbackTerms } from "../../src/search/feedback.js";
+import type { SearchRequest } from "../../src/search/search.js";
+import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
+
+const TOPICS = [
+  "tomatoes compost soil",
+  "invoice paper toner",
+  "train ticket Kyoto",
+  "piano scales",
+];
+
+let hearth: Hearth;
+let root: string;
+
+function keyword(query: string): SearchRequest {
+  return { query, mode: "keyword", limit: 10, filters: {}, chunksPerFile: 1 };
+}
+
+async function paths(query: string): Promise<string[]> {
+  const { results } = await hearth.searcher.search(keyword(query));
+  return results.map((r) => r.path.slice(root.length + 1));
+}
+
+describe("feedback terms", () => {
+  it("takes the words the best documents share, not the query's, stop words or numbers", () => {
+    const terms = feedbackTerms(
+      [
+        { text: "The kestrel and the harrier hunt the marsh in 2024", score: 5 },
+        { text: "A kestrel, a harrier and a heron", score: 4 },
+        { text: "An unrelated plover far below", score: 0 },
+      ],
+      ["marsh", "hunt"],
+      3,
+    );
+    expect(terms).toEqual(["kestrel", "harrier", "heron"]);
+    expect(feedbackTerms([], ["marsh"], 3)).toEqual([]);
+  });
+});
+
+describe("keyword search with feedback", () => {
+  beforeAll(async () => {
+    const dir = tempDir();
+    const fillers: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) fillers[`filler/${i}.md`] = `Note ${i} about ${TOPICS[i % 4]}.\n`;
+    writeTree(dir, {
+      ...fillers,
+      "birds/best.md":
+        "Raptors migrate over the marsh at dawn: the kestrel, the harrier, the osprey, the " +
+        "buzzard, the falcon and the merlin follow valleys, ridges, coastlines and rivers southward.\n",
+      "birds/shares.md": "The marsh keeps a kestrel and a harrier.\n",
+      "birds/other.md": "The marsh keeps a heron and a plover.\n",
+      "birds/no-query-word.md": "A kestrel and a harrier.\n",
+      // A long query's rare word, after more than 32 common ones.
+      ...Object.fromEntries(
+        [1, 2, 3, 4, 5].map((n) => [`common/${n}.md`, `${commonWords().join(" ")}\n`]),
+      ),
+      "rare.md": "The zygomorphic flower.\n",
+    });
+    // Equally relevant by the query's own words, "other" is the newer: it wins ties.
+    const older = new Date("2024-05-01T00:00:00Z");
+    utimesSync(join(dir, "birds/shares.md"), older, older);
+    const { env } = makeHome();
+    hearth = await openTestHearth(env);
+    root = (await indexRoot(hearth.indexDeps, dir, { concurrency: 2 })).root;
+  });
+
+  it("ranks higher the document that says what the best one says, bringing in none without the query's words", async () => {
+    const found = await paths("raptors migrate marsh dawn");
+    expect(found[0]).toBe("birds/best.md");
+    expect(found.indexOf("birds/shares.md")).toBeLessThan(found.indexOf("birds/other.md"));
+    expect(found).toContain("birds/other.md");
+    expect(found).not.toContain("birds/no-query-word.md");
+  });
+
+  it("leaves a short query's order to its own words", async () => {
+    const found = await paths("marsh keeps");
+    expect(found.indexOf("birds/other.md")).toBeLessThan(found.indexOf("birds/shares.md"));
+    expect(found).toContain("birds/shares.md");
+  });
+
+  it("keeps a long query's rarest words when it has more than 32", async () => {
+    // Cut at its first 32 words, the query would not look for the one word rare.md holds.
+    const found = await paths(`${commonWords().join(" ")} zygomorphic`);
+    expect(found).toContain("rare.md");
+  });
+});
+
+/** 40 made-up words every "common" note holds. */
+function commonWords(): string[] {
+  return Array.from({ length: 40 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}x`);
+}
