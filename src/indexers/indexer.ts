@@ -27,6 +27,8 @@ export interface ExtractedDoc {
   tables?: ExtractedTable[];
   /** Set when the text was recognised by OCR: Tesseract's mean confidence, 0–100. */
   ocr?: { confidence: number };
+  /** What of the file was left unread, and why (scanned pages while OCR is off). */
+  unread?: string;
 }
 
 /** Ends the reason a file needing OCR was left unread: with OCR on again, such files are read. */

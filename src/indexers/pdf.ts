@@ -145,6 +145,11 @@ export const pdfIndexer: Indexer = {
           };
         }
       }
+      if (!input.ocr?.enabled && withText.size < result.total) {
+        const scans = result.total - withText.size;
+        const unread = `${scans} page${scans === 1 ? "" : "s"} without a text layer; ${OCR_OFF}`;
+        return { kind: "pdf", title, structure: "plain", segments, unread };
+      }
       return { kind: "pdf", title, structure: "plain", segments };
     } catch (err) {
       if (err instanceof ExtractError) throw err;

@@ -28,7 +28,7 @@ export interface IndexDeps {
 
 /** With OCR on, files recorded as left unread because it was off look changed, to be read again. */
 export function rereadSkippedScans(deps: IndexDeps): number {
-  return deps.ocrEnabled ? deps.store.rereadFailed(OCR_OFF) : 0;
+  return deps.ocrEnabled ? deps.store.rereadUnread(OCR_OFF) : 0;
 }
 
 export type FileOutcome =
@@ -124,6 +124,7 @@ export async function indexFile(
       chunks,
       tables: doc.tables ?? [],
       ocrConfidence: doc.ocr?.confidence ?? null,
+      unread: doc.unread ?? null,
       vectorModel: embedder?.info.fingerprint ?? null,
     },
     outcome.vectors,

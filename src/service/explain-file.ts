@@ -65,7 +65,7 @@ export async function explainFile(parts: ExplainParts, file: string): Promise<Do
     const n = store.chunkCounts(record.id);
     out.push([
       "index",
-      `indexed ${new Date(record.indexedAt).toISOString()}: ${n.chunks} chunks, ${n.vectors} with vectors`,
+      `indexed ${new Date(record.indexedAt).toISOString()}: ${n.chunks} chunks, ${n.vectors} with vectors${record.error ? `; left unread: ${record.error}` : ""}`,
     ]);
   }
   // Reading a file over the size limit into memory would be the very cost the limit prevents.

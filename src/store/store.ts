@@ -162,7 +162,13 @@ export class Store {
   writeIndexedFile(write: IndexedFileWrite, vectors: ReadonlyMap<string, Float32Array>): void {
     this.sql.transaction(() => {
       this.deleteChunksOf(this.getFile(write.path));
-      const fileId = this.upsertFile(write, "indexed", null, write.title, write.ocrConfidence);
+      const fileId = this.upsertFile(
+        write,
+        "indexed",
+        write.unread ?? null,
+        write.title,
+        write.ocrConfidence,
+      );
       // Vectors made before a model switch completed are left out; the backfill gives new ones.
       const current = write.vectorModel === this.vectors.activeModel()?.fingerprint;
       this.insertChunks(fileId, write.title, write.chunks, current ? vectors : new Map());
@@ -180,14 +186,15 @@ export class Store {
   }
 
   /**
-   * Makes the files that failed for a reason ending in `reason` look changed, so the next look at
-   * their roots reads them again (files left unread while OCR was off, once it is on). Returns how many.
+   * Makes the files left unread, in whole (failed) or in part, for a reason ending in `reason` look
+   * changed, so the next look at their roots reads them again (scans left unread while OCR was off,
+   * once it is on). Returns how many.
    */
-  rereadFailed(reason: string): number {
+  rereadUnread(reason: string): number {
     return this.sql
       .get(
         `UPDATE files SET content_hash = '', mtime_ms = -1
-           WHERE status = 'failed' AND substr(error, -length(?)) = ?`,
+           WHERE substr(error, -length(?)) = ?`,
       )
       .run(reason, reason).changes;
   }

@@ -46,6 +46,8 @@ export interface IndexedFileWrite extends FileStat {
   tables?: readonly ExtractedTable[];
   /** Set when the text was recognised by OCR: its mean confidence, 0–100. */
   ocrConfidence?: number | null;
+  /** What of the file was left unread, and why: kept in `error` of an indexed file. */
+  unread?: string | null;
 }
 
 export interface FailedFileWrite extends FileStat {

@@ -114,16 +114,7 @@ describe("OCR of images", () => {
   });
 
   it("reads the scanned pages of a PDF whose other pages have text", async () => {
-    const { PDFDocument, StandardFonts } = await import("pdf-lib");
-    const pdf = await PDFDocument.load(await scannedPdf([["SCANNED RECEIPT PAGE"]]));
-    const cover = pdf.insertPage(0, [300, 300]);
-    cover.drawText("Typed cover letter", {
-      x: 20,
-      y: 250,
-      size: 14,
-      font: await pdf.embedFont(StandardFonts.Helvetica),
-    });
-    const doc = await extract("mixed.pdf", await pdf.save());
+    const doc = await extract("mixed.pdf", await mixedPdf());
     expect(doc.segments.map((s) => ("page" in s ? s.page : 0))).toEqual([1, 2]);
     expect(doc.segments[0]!.text).toMatch(/Typed cover letter/);
     expect(doc.segments[1]!.text).toMatch(/SCANNED RECEIPT PAGE/);
@@ -133,6 +124,7 @@ describe("OCR of images", () => {
     const root = tempDir();
     writeTree(root, {
       "scans/bakery.png": await textImage(["HARBOUR BAKERY"]),
+      "scans/mixed.pdf": Buffer.from(await mixedPdf()),
       "notes/plain.md": "# Plain\n\nNo scans here.\n",
     });
     const { env, home } = makeHome({
@@ -145,12 +137,31 @@ describe("OCR of images", () => {
         .get(join(root, path)) as { status: string; error: string | null };
     expect(status("scans/bakery.png").status).toBe("failed");
     expect(status("scans/bakery.png").error).toMatch(/not indexed: OCR is off/);
+    // Its typed page is indexed; its scanned page is recorded as left unread, and doctor says so.
+    expect(status("scans/mixed.pdf")).toEqual({
+      status: "indexed",
+      error: "1 page without a text layer; not indexed: OCR is off (ocr.enabled)",
+    });
+    const doctor = await runMain(["doctor", join(root, "scans/mixed.pdf")], env);
+    expect(doctor.stdout).toMatch(/left unread: 1 page without a text layer/);
+    const text = () =>
+      (
+        rawDb(join(home, "index.sqlite"))
+          .prepare(
+            "SELECT group_concat(text, ' ') AS t FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ?",
+          )
+          .get(join(root, "scans/mixed.pdf")) as { t: string }
+      ).t;
+    expect(text()).toMatch(/Typed cover letter/);
+    expect(text()).not.toMatch(/SCANNED RECEIPT PAGE/);
     writeFileSync(
       join(home, "config.json"),
       JSON.stringify({ roots: [root], web: { enabled: false } }),
     );
     expect((await runMain(["index", root], env)).code).toBe(0);
     expect(status("scans/bakery.png")).toMatchObject({ status: "indexed", error: null });
+    expect(status("scans/mixed.pdf")).toMatchObject({ status: "indexed", error: null });
+    expect(text()).toMatch(/SCANNED RECEIPT PAGE/);
   });
 
   it("gives each chunk its own confidence: a scan's page in fine print is read less surely", async () => {
@@ -206,3 +217,16 @@ describe("OCR of images", () => {
     expect(read.ocr!.confidence).toBe(hit.ocr!.confidence);
   });
 });
+
+/** A typed cover page, then a scanned one. */
+async function mixedPdf(): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts } = await import("pdf-lib");
+  const pdf = await PDFDocument.load(await scannedPdf([["SCANNED RECEIPT PAGE"]]));
+  pdf.insertPage(0, [300, 300]).drawText("Typed cover letter", {
+    x: 20,
+    y: 250,
+    size: 14,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  });
+  return pdf.save();
+}
