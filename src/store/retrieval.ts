@@ -92,13 +92,19 @@ export class Retrieval {
     return new Map(words.map((w) => [w, count.get(`"${w.replaceAll('"', '""')}"`) as number]));
   }
 
-  /** Files in the scope that failed to index: a search cannot find what is in them. */
-  failedFiles(filters: SearchFilters): number {
+  /**
+   * Files in the scope that failed to index, and those indexed in part (scanned pages left unread
+   * while OCR is off): a search cannot find what is in them.
+   */
+  unreadFiles(filters: SearchFilters): { failed: number; partial: number } {
     const where = filterSql(filters);
     return this.sql
-      .get(`SELECT count(*) FROM files f WHERE f.status = 'failed' AND ${where.text}`)
-      .pluck()
-      .get(...where.params) as number;
+      .get(
+        `SELECT count(*) FILTER (WHERE f.status = 'failed') AS failed,
+                count(*) FILTER (WHERE f.status = 'indexed') AS partial
+         FROM files f WHERE f.error IS NOT NULL AND ${where.text}`,
+      )
+      .get(...where.params) as { failed: number; partial: number };
   }
 
   /** The first chunk of each file named `key` (a nameKey of the query): a query that is a file's name. */

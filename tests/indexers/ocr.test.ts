@@ -154,6 +154,11 @@ describe("OCR of images", () => {
       ).t;
     expect(text()).toMatch(/Typed cover letter/);
     expect(text()).not.toMatch(/SCANNED RECEIPT PAGE/);
+    // A search over that folder says that not all of it was read.
+    const search = await runMain(["search", "cover letter", "--json"], env);
+    const answer = JSON.parse(search.stdout) as { unsearched: Record<string, unknown> };
+    expect(answer.unsearched).toMatchObject({ failed: 1, partial: 1 });
+    expect(answer.unsearched.hint).toMatch(/1 failed to index and 1 read in part/);
     writeFileSync(
       join(home, "config.json"),
       JSON.stringify({ roots: [root], web: { enabled: false } }),

@@ -118,7 +118,7 @@ describe("MCP over stdio (hearth mcp → daemon)", () => {
     const broken = await call("search", { query: "tax return", path: join(root, "broken") });
     const unsearched = (broken.structuredContent as { unsearched?: Record<string, unknown> })
       .unsearched;
-    expect(unsearched).toMatchObject({ pending: 0, failed: 1 });
+    expect(unsearched).toMatchObject({ pending: 0, failed: 1, partial: 0 });
     expect(unsearched?.hint).toMatch(/1 failed to index.*hearth doctor FILE/);
     const clean = await call("search", { query: "tax return", path: join(root, "home") });
     expect(clean.structuredContent).not.toHaveProperty("unsearched");

@@ -26,10 +26,10 @@ const searchOutput = z.object({
   mode: z.string(),
   notice: z.string().optional(),
   unsearched: z
-    .object({ pending: z.number(), failed: z.number(), hint: z.string() })
+    .object({ pending: z.number(), failed: z.number(), partial: z.number(), hint: z.string() })
     .optional()
     .describe(
-      "files in the searched folders not indexed yet or failed: a missing result may be in them",
+      "files in the searched folders not indexed yet, failed, or read in part: a missing result may be in them",
     ),
   rerank: z
     .object({
@@ -80,7 +80,7 @@ export const searchTool: Tool = {
   name: "search",
   title: "Search the user's files",
   description:
-    "Hybrid (keyword + semantic) search over the user's indexed files. Returns ranked passages with the file path, line range or page, and a snippet. Use `read` to see more of a file. Words in double quotes must match as phrases; -word leaves out results containing the word. When `unsearched` is present, some files in scope are not indexed yet: no result is not proof of absence.",
+    "Hybrid (keyword + semantic) search over the user's indexed files. Returns ranked passages with the file path, line range or page, and a snippet. Use `read` to see more of a file. Words in double quotes must match as phrases; -word leaves out results containing the word. When `unsearched` is present, some files in scope are not indexed yet, or only in part: no result is not proof of absence.",
   input: searchInput,
   output: searchOutput,
   annotations: READ_ONLY,

@@ -48,7 +48,8 @@ export interface SearchResult {
   tookMs: number;
   notice?: string;
   /** Files in the searched scope whose text the index does not hold (yet): absent when none. */
-  unsearched?: { pending: number; failed: number; hint: string };
+  /** Files in scope waiting, failed, or indexed in part (pages left unread): not all was searched. */
+  unsearched?: { pending: number; failed: number; partial: number; hint: string };
   rerank?: { ran: boolean; reranked: number; ms: number; reason?: string };
   results: {
     path: string;
@@ -98,15 +99,17 @@ function unsearchedIn(ctx: ServiceContext, filters: SearchFilters): SearchResult
       (filters.pathPrefix === undefined || under(path, filters.pathPrefix)) &&
       (filters.kinds === undefined || filters.kinds.includes(extname(path).slice(1).toLowerCase())),
   );
-  const failed = ctx.store.retrieval.failedFiles(filters);
-  if (pending === 0 && failed === 0) return undefined;
+  const { failed, partial } = ctx.store.retrieval.unreadFiles(filters);
+  if (pending === 0 && failed === 0 && partial === 0) return undefined;
   const parts = [
     pending > 0 ? `${pending} still waiting to be indexed` : "",
     failed > 0 ? `${failed} failed to index` : "",
+    partial > 0 ? `${partial} read in part` : "",
   ].filter(Boolean);
   return {
     pending,
     failed,
+    partial,
     hint: `results may be incomplete: in the searched folders, ${parts.join(" and ")}; see \`hearth status\`, or \`hearth doctor FILE\` for one file`,
   };
 }

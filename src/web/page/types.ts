@@ -22,7 +22,7 @@ export interface SearchAnswer {
   mode: string;
   tookMs: number;
   notice?: string;
-  unsearched?: { pending: number; failed: number; hint: string };
+  unsearched?: { pending: number; failed: number; partial: number; hint: string };
   results: Hit[];
 }
 
