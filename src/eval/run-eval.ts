@@ -88,7 +88,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult[]> {
           mode,
           ...summarizeRuns(runs, options.collection.qrels),
           queryMsP50: times[Math.floor(times.length / 2)] ?? 0,
-          queryMsP95: times[Math.floor(times.length * 0.95)] ?? 0,
+          queryMsP95: times[Math.ceil(times.length * 0.95) - 1] ?? 0,
         });
       }
       return results;

@@ -28,6 +28,8 @@ const DUPLICATE_LOOKBACK = 10;
 const DUPLICATE_SCOPE = 20;
 /** FTS5's cost grows with every OR-ed term: a longer query keeps its rarest, most telling words. */
 const MAX_TERMS = 32;
+/** Counting a word's chunks stops here: more is common, and the order among common words matters little. */
+const FREQUENCY_CAP = 1000;
 /** Feedback: the first results read for more words, how many words they give, and their weight. */
 const FEEDBACK_DOCUMENTS = 5;
 const FEEDBACK_TERMS = 10;
@@ -196,8 +198,10 @@ export class Searcher {
     const { retrieval } = this.store;
     let terms = query.terms;
     if (terms.length > MAX_TERMS) {
-      const frequency = retrieval.chunkFrequencies(terms);
-      terms = [...terms].sort((a, b) => frequency.get(a)! - frequency.get(b)!).slice(0, MAX_TERMS);
+      // A word no chunk holds (a typo, a name never written down) matches nothing: it goes last.
+      const frequency = retrieval.chunkFrequencies(terms, FREQUENCY_CAP);
+      const rarity = (t: string) => frequency.get(t) || Infinity;
+      terms = [...terms].sort((a, b) => rarity(a) - rarity(b)).slice(0, MAX_TERMS);
     }
     const ftsQuery = toFtsQuery({ ...query, terms });
     if (!ftsQuery) return [];
@@ -209,17 +213,16 @@ export class Searcher {
       const d = texts.get(chunkId);
       return d ? [{ text: `${d.title}\n${d.heading}\n${d.text}`, score }] : [];
     });
-    const expansion = feedbackTerms(documents, query.terms, FEEDBACK_TERMS);
+    const own = [...query.terms, ...query.phrases.flat()];
+    const expansion = feedbackTerms(documents, own, FEEDBACK_TERMS);
     if (expansion.length === 0) return first;
-    const secondQuery = toFtsQuery({ ...query, terms: expansion });
-    const second = secondQuery
-      ? retrieval.keyword(secondQuery, KEYWORD_WEIGHTS, filters, depth)
-      : [];
     // Only results with the query's own words: feedback reorders them and brings in nothing else.
+    // BM25 sums over a query's phrases, so a result's feedback score is the pair's less its own.
+    const both = `(${toFtsQuery({ phrases: [], excluded: [], terms: expansion, semanticText: "" })}) AND (${ftsQuery})`;
     const scores = new Map(first.map((r) => [r.chunkId, r.score]));
-    for (const { chunkId, score } of second) {
+    for (const { chunkId, score } of retrieval.keyword(both, KEYWORD_WEIGHTS, filters, depth)) {
       const own = scores.get(chunkId);
-      if (own !== undefined) scores.set(chunkId, own + FEEDBACK_WEIGHT * score);
+      if (own !== undefined) scores.set(chunkId, own + FEEDBACK_WEIGHT * (score - own));
     }
     return [...scores]
       .map(([chunkId, score]) => ({ chunkId, score }))

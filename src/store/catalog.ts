@@ -144,4 +144,16 @@ export class Catalog {
       )
       .all(...where.params, limit) as { path: string; error: string | null }[];
   }
+
+  /** Files indexed in part (scanned pages left unread while OCR is off), and what was left; all roots when `roots` is null. */
+  readInPart(roots: readonly string[] | null, limit: number): { path: string; unread: string }[] {
+    const where = filterSql(roots ? { within: roots } : {});
+    return this.sql
+      .get(
+        `SELECT f.path, f.error AS unread FROM files f
+         WHERE f.status = 'indexed' AND f.error IS NOT NULL AND ${where.text}
+         ORDER BY f.path LIMIT ?`,
+      )
+      .all(...where.params, limit) as { path: string; unread: string }[];
+  }
 }

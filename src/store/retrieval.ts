@@ -86,10 +86,15 @@ export class Retrieval {
     return new Set(rows);
   }
 
-  /** How many chunks contain each word (as the index stems it). */
-  chunkFrequencies(words: readonly string[]): Map<string, number> {
-    const count = this.sql.get("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?").pluck();
-    return new Map(words.map((w) => [w, count.get(`"${w.replaceAll('"', '""')}"`) as number]));
+  /**
+   * How many chunks contain each word (as the index stems it), counted up to `cap`: past it a word
+   * is common, and counting a long posting list to the end would cost more than the search.
+   */
+  chunkFrequencies(words: readonly string[], cap: number): Map<string, number> {
+    const count = this.sql
+      .get("SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?)")
+      .pluck();
+    return new Map(words.map((w) => [w, count.get(`"${w.replaceAll('"', '""')}"`, cap) as number]));
   }
 
   /**

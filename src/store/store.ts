@@ -193,7 +193,8 @@ export class Store {
   rereadUnread(reason: string): number {
     return this.sql
       .get(
-        `UPDATE files SET content_hash = '', mtime_ms = -1
+        // The size, not the time: a file read in part stays searchable meanwhile, with its date.
+        `UPDATE files SET content_hash = '', size = -1
            WHERE substr(error, -length(?)) = ?`,
       )
       .run(reason, reason).changes;

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createExtractor } from "../../src/indexers/extractor.js";
-import { OcrLater } from "../../src/indexers/indexer.js";
+import { OCR_OFF, OcrLater } from "../../src/indexers/indexer.js";
 import { languageDataDir } from "../../src/ocr/recognize.js";
 import { runMain } from "../cli/run-main.js";
 import { serviceOver } from "../../src/host/open-service.js";
@@ -144,6 +144,10 @@ describe("OCR of images", () => {
     });
     const doctor = await runMain(["doctor", join(root, "scans/mixed.pdf")], env);
     expect(doctor.stdout).toMatch(/left unread: 1 page without a text layer/);
+    const statusOut = await runMain(["status"], env);
+    expect(statusOut.stdout).toContain(
+      `in part    ${join(root, "scans/mixed.pdf")}: 1 page without a text layer; not indexed`,
+    );
     const text = () =>
       (
         rawDb(join(home, "index.sqlite"))
@@ -159,6 +163,20 @@ describe("OCR of images", () => {
     const answer = JSON.parse(search.stdout) as { unsearched: Record<string, unknown> };
     expect(answer.unsearched).toMatchObject({ failed: 1, partial: 1 });
     expect(answer.unsearched.hint).toMatch(/1 failed to index and 1 read in part/);
+    // Marked to be read again, it stays searchable meanwhile, with its own date.
+    const marked = await openTestHearth(env, { loadModel: false });
+    const before = marked.store.getFile(join(root, "scans/mixed.pdf"))!.mtimeMs;
+    expect(marked.store.rereadUnread(OCR_OFF)).toBe(2);
+    expect(marked.store.getFile(join(root, "scans/mixed.pdf"))!.mtimeMs).toBe(before);
+    const found = await marked.searcher.search({
+      query: "cover letter",
+      mode: "keyword",
+      limit: 5,
+      filters: { after: before - 1000 },
+      chunksPerFile: 1,
+    });
+    expect(found.results.map((r) => r.path)).toEqual([join(root, "scans/mixed.pdf")]);
+    await marked.close();
     writeFileSync(
       join(home, "config.json"),
       JSON.stringify({ roots: [root], web: { enabled: false } }),

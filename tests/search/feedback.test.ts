@@ -88,6 +88,9 @@ describe("keyword search with feedback", () => {
     // Cut at its first 32 words, the query would not look for the one word rare.md holds.
     const found = await paths(`${commonWords().join(" ")} zygomorphic`);
     expect(found).toContain("rare.md");
+    // Words no file holds (typos, names never written down) match nothing: they do not take its place.
+    const absent = Array.from({ length: 32 }, (_, i) => `nowhere${i}word`).join(" ");
+    expect(await paths(`${absent} ${commonWords().join(" ")} zygomorphic`)).toContain("rare.md");
   });
 });
 

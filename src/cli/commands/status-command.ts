@@ -56,4 +56,5 @@ export async function runStatus(cli: CliContext, opts: { json?: boolean }): Prom
   io.out(`chunker    ${status.fingerprint.chunker}`);
   io.out(`vectors    ${status.fingerprint.vectors ? status.fingerprint.vectors.model : "none"}`);
   for (const f of status.failures.slice(0, 10)) io.out(`failed     ${f.path}: ${f.error}`);
+  for (const f of status.readInPart.slice(0, 10)) io.out(`in part    ${f.path}: ${f.unread}`);
 }

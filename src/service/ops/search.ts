@@ -47,7 +47,6 @@ export interface SearchResult {
   mode: string;
   tookMs: number;
   notice?: string;
-  /** Files in the searched scope whose text the index does not hold (yet): absent when none. */
   /** Files in scope waiting, failed, or indexed in part (pages left unread): not all was searched. */
   unsearched?: { pending: number; failed: number; partial: number; hint: string };
   rerank?: { ran: boolean; reranked: number; ms: number; reason?: string };
@@ -88,7 +87,7 @@ function tableRows(
 
 /**
  * What the search could not look at: "no match" must never read as "not there" when files in the
- * scope are still waiting or failed to index.
+ * scope are still waiting, failed to index, or were read in part.
  */
 function unsearchedIn(ctx: ServiceContext, filters: SearchFilters): SearchResult["unsearched"] {
   const under = (path: string, dir: string) =>
@@ -106,11 +105,13 @@ function unsearchedIn(ctx: ServiceContext, filters: SearchFilters): SearchResult
     failed > 0 ? `${failed} failed to index` : "",
     partial > 0 ? `${partial} read in part` : "",
   ].filter(Boolean);
+  const listed =
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
   return {
     pending,
     failed,
     partial,
-    hint: `results may be incomplete: in the searched folders, ${parts.join(" and ")}; see \`hearth status\`, or \`hearth doctor FILE\` for one file`,
+    hint: `results may be incomplete: in the searched folders, ${listed}; see \`hearth status\`, or \`hearth doctor FILE\` for one file`,
   };
 }
 

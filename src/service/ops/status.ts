@@ -37,6 +37,8 @@ export interface StatusResult {
   };
   tables: { tables: number; transactions: number };
   failures: { path: string; error: string | null }[];
+  /** Indexed, but not all of it: what was left unread (scanned pages while OCR is off). */
+  readInPart: { path: string; unread: string }[];
   daemon: DaemonStatus | null;
 }
 
@@ -118,6 +120,7 @@ export function status(
     failures: scoped
       ? store.catalog.failuresWithin(within, 50)
       : store.listFailures(50).map((f) => ({ path: f.path, error: f.error })),
+    readInPart: store.catalog.readInPart(scoped ? within : null, 50),
     daemon: activity && {
       ...activity,
       roots,
