@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PassThrough } from "node:stream";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import * as PImage from "pureimage";
 
 const require = createRequire(import.meta.url);
@@ -100,5 +100,17 @@ export async function scannedPdf(
     const page = pdf.addPage([png.width * 0.36, png.height * 0.36]);
     page.drawImage(png, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
   }
+  return pdf.save();
+}
+
+/** A typed cover page, then a scanned one. */
+export async function mixedPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(await scannedPdf([["SCANNED RECEIPT PAGE"]]));
+  pdf.insertPage(0, [300, 300]).drawText("Typed cover letter", {
+    x: 20,
+    y: 250,
+    size: 14,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  });
   return pdf.save();
 }

@@ -12,7 +12,7 @@ import { runMain } from "../cli/run-main.js";
 import { serviceOver } from "../../src/host/open-service.js";
 import { CLI_CALLER } from "../../src/service/caller.js";
 import { makeHome, openTestHearth, rawDb, tempDir, writeTree } from "../helpers.js";
-import { blankImage, heicImage, pngHeader, scannedPdf, textImage } from "./images.js";
+import { blankImage, heicImage, mixedPdf, pngHeader, scannedPdf, textImage } from "./images.js";
 
 const LIMITS = { timeoutMs: 60_000, memoryMb: 512, workers: 1 };
 const extractor = createExtractor(LIMITS, { enabled: true, languages: ["eng"] });
@@ -240,16 +240,3 @@ describe("OCR of images", () => {
     expect(read.ocr!.confidence).toBe(hit.ocr!.confidence);
   });
 });
-
-/** A typed cover page, then a scanned one. */
-async function mixedPdf(): Promise<Uint8Array> {
-  const { PDFDocument, StandardFonts } = await import("pdf-lib");
-  const pdf = await PDFDocument.load(await scannedPdf([["SCANNED RECEIPT PAGE"]]));
-  pdf.insertPage(0, [300, 300]).drawText("Typed cover letter", {
-    x: 20,
-    y: 250,
-    size: 14,
-    font: await pdf.embedFont(StandardFonts.Helvetica),
-  });
-  return pdf.save();
-}

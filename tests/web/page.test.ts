@@ -191,6 +191,9 @@ describe("the web page in Chromium", () => {
     const failure = page.locator(".failures li", { hasText: "broken/statement.pdf" });
     await failure.locator("button", { hasText: "Explain" }).click();
     await expect.poll(() => failure.locator(".doctor").textContent()).toContain("failed:");
+    expect(await page.locator(".read-in-part li").textContent()).toMatch(
+      /scans\/mixed\.pdf.*1 page without a text layer; not indexed: OCR is off/,
+    );
     expect(await page.locator("tr", { hasText: "/memory" }).textContent()).toContain("memory");
     expect(await page.locator("tr", { hasText: "/memory" }).locator("button").count()).toBe(0);
     await page.fill("label:has-text('Why is a file') input", join(web.root, "work/server.key"));

@@ -9,6 +9,7 @@ import { runMain } from "../cli/run-main.js";
 import { NOTES } from "../fixtures.js";
 import { freePort, makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 import { makePdf } from "../indexers/fixtures.js";
+import { mixedPdf } from "../indexers/images.js";
 import { CATEGORIES, US_CSV } from "../tables/statements.js";
 
 /** Text that would run if the page ever put a file's contents into HTML. */
@@ -44,6 +45,8 @@ export async function startWebFixture(): Promise<WebFixture> {
     "xss/hostile.html": XSS_HTML,
     "broken/statement.pdf": "%PDF-1.7\nthis is not a PDF body\n",
     "work/server.key": "-----BEGIN PRIVATE KEY-----\n",
+    // Read in part: OCR is off here, so its scanned page is left unread.
+    "scans/mixed.pdf": Buffer.from(await mixedPdf()),
     "reports/survey.pdf": Buffer.from(
       await makePdf(["Cover page of the dossier", "Wombat habitat survey results by the river"]),
     ),
@@ -51,7 +54,11 @@ export async function startWebFixture(): Promise<WebFixture> {
   const port = await freePort();
   const { home, env } = makeHome({
     model: true,
-    config: { roots: [root], web: { enabled: true, port } },
+    config: {
+      roots: [root],
+      web: { enabled: true, port },
+      ocr: { enabled: false, languages: ["eng"] },
+    },
   });
   writeFileSync(join(home, "categories.txt"), CATEGORIES);
   const hearth = await openTestHearth(env);

@@ -238,6 +238,16 @@ export function StatusPage() {
           <button type="submit">Check</button>
         </form>
         {checked && <Failure key={checked} path={checked} error={null} explainNow />}
+        {status.readInPart.length > 0 && (
+          <>
+            <h3>Read in part</h3>
+            <ul class="failures read-in-part">
+              {status.readInPart.map((f) => (
+                <Failure key={f.path} path={f.path} error={f.unread} />
+              ))}
+            </ul>
+          </>
+        )}
         <Rules />
       </section>
     </div>

@@ -44,6 +44,7 @@ export interface Status {
   vectors: number;
   model: { path: string | null; note?: string };
   failures: { path: string; error: string | null }[];
+  readInPart: { path: string; unread: string }[];
   daemon: {
     activity: string;
     model: string | null;
