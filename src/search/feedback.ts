@@ -1,8 +1,7 @@
 // Pseudo-relevance feedback (RM3-style): words that the best first results share, which the query
 // did not name, widen a keyword search to documents that say the same thing in other words.
+import { wordTokens } from "./fts-query.js";
 import { STOP_WORDS } from "./stop-words.js";
-
-const WORD = /[\p{L}\p{N}]+/gu;
 
 export interface FeedbackDocument {
   text: string;
@@ -24,9 +23,9 @@ export function feedbackTerms(
   const own = new Set(queryTerms);
   const weights = new Map<string, number>();
   for (const { text, score } of documents) {
-    const words = [...text.normalize("NFKC").toLowerCase().matchAll(WORD)]
-      .map((m) => m[0])
-      .filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\p{N}+$/u.test(w));
+    const words = wordTokens(text).filter(
+      (w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\p{N}+$/u.test(w),
+    );
     if (words.length === 0) continue;
     const weight = Math.exp(score - best) / words.length;
     for (const w of words) weights.set(w, (weights.get(w) ?? 0) + weight);

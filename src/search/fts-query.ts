@@ -20,13 +20,13 @@ export interface ParsedQuery {
 }
 
 /** Lower-cased word tokens as unicode61 sees them. */
-function words(text: string): string[] {
+export function wordTokens(text: string): string[] {
   return [...text.normalize("NFKC").toLowerCase().matchAll(WORD)].map((m) => m[0]);
 }
 
 /** Lower-cased word tokens as unicode61 sees them, stop words dropped unless nothing else is left. */
 export function queryTerms(text: string): string[] {
-  const all = words(text);
+  const all = wordTokens(text);
   const content = all.filter((w) => !STOP_WORDS.has(w));
   const chosen = content.length > 0 ? content : all;
   return [...new Set(chosen)].slice(0, MAX_QUERY_WORDS);
@@ -40,11 +40,11 @@ export function parseQuery(text: string): ParsedQuery {
     OPERATOR,
     (_match, notPhrase?: string, phrase?: string, notWord?: string) => {
       if (phrase !== undefined) {
-        const w = words(phrase);
+        const w = wordTokens(phrase);
         if (w.length > 0) phrases.push(w);
         kept.push(phrase);
       } else {
-        const w = words(notPhrase ?? notWord ?? "");
+        const w = wordTokens(notPhrase ?? notWord ?? "");
         if (w.length > 0) excluded.push(w);
       }
       return " ";

@@ -218,11 +218,11 @@ export class Searcher {
     if (expansion.length === 0) return first;
     // Only results with the query's own words: feedback reorders them and brings in nothing else.
     // BM25 sums over a query's phrases, so a result's feedback score is the pair's less its own.
-    const both = `(${toFtsQuery({ phrases: [], excluded: [], terms: expansion, semanticText: "" })}) AND (${ftsQuery})`;
+    const both = `(${toFtsQuery({ ...query, terms: expansion, phrases: [], excluded: [] })}) AND (${ftsQuery})`;
     const scores = new Map(first.map((r) => [r.chunkId, r.score]));
     for (const { chunkId, score } of retrieval.keyword(both, KEYWORD_WEIGHTS, filters, depth)) {
-      const own = scores.get(chunkId);
-      if (own !== undefined) scores.set(chunkId, own + FEEDBACK_WEIGHT * (score - own));
+      const base = scores.get(chunkId);
+      if (base !== undefined) scores.set(chunkId, base + FEEDBACK_WEIGHT * (score - base));
     }
     return [...scores]
       .map(([chunkId, score]) => ({ chunkId, score }))
