@@ -310,7 +310,10 @@ export class Searcher {
     const mtime = (id: number) => details.get(id)?.mtimeMs ?? 0;
     // Equally relevant: the newer file first (notes rewritten over time keep their latest on top).
     const ordered = [...ranked].sort(
-      (a, b) => b.score - a.score || mtime(b.chunkId) - mtime(a.chunkId),
+      (a, b) =>
+        b.score - a.score ||
+        (b.standout ?? 0) - (a.standout ?? 0) ||
+        mtime(b.chunkId) - mtime(a.chunkId),
     );
     const perFile = new Map<number, number>();
     const hits: SearchHit[] = [];

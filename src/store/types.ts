@@ -96,6 +96,11 @@ export interface PendingChunk {
 export interface RankedChunk {
   chunkId: number;
   score: number;
+  /**
+   * Fused lists only: how far the chunk's own scores stand above the rest of each list that found
+   * it, in standard deviations. Breaks ties of fused score (before recency).
+   */
+  standout?: number;
 }
 
 /** A chunk with its file, for presenting a hit. */
