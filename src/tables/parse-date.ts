@@ -166,6 +166,8 @@ export function inferDateOrder(values: readonly string[]): DateOrder | null {
     const numeric = NUMERIC.exec(value.trim()) ?? NUMERIC_NO_YEAR.exec(value.trim());
     if (!numeric) continue;
     const [first, second] = [Number(numeric[1]), Number(numeric[numeric.length > 3 ? 3 : 2])];
+    // "1/45/32" (a size on a receipt, or OCR's misreading) is no date and tells nothing.
+    if (first > 31 || second > 31 || (first > 12 && second > 12)) continue;
     if (first > 12) dmy++;
     else if (second > 12) mdy++;
   }

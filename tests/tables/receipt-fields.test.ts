@@ -150,6 +150,39 @@ describe("receipt fields", () => {
     expect(merchantOf("BHD", "LIGHTROOM GALLERY SDN BHD")).toBe("LIGHTROOM GALLERY SDN BHD");
   });
 
+  it("reads OCR's damaged totals: a lost point, junk before CASH, a pass reading below the subtotal", () => {
+    const fields = (lines: string[], ...others: string[][]) =>
+      receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy", others);
+    // The point lost ("1000", "10 00"), on a slip whose other amounts print their cents.
+    expect(fields(["SUBTOTAL 10.00", "GRAND TOTAL 1000"]).totalMinor).toBe(1000);
+    expect(fields(["SUBTOTAL 10.00", "GRAND TOTAL 10 00 :"]).totalMinor).toBe(1000);
+    // A slip without cents anywhere: its "TOTAL 1500" is no amount of cents.
+    expect(fields(["TOTAL 1500"]).totalMinor).toBeNull();
+    // The total's label unreadable: cash less change, past OCR's specks before CASH.
+    expect(fields(["NET TOTAL IL", "Rh Fe CASH 20.00", "bee CHANGE DUE 7.50"]).totalMinor).toBe(
+      1250,
+    );
+    // Two passes read the total differently: the reading below the subtotal is the misread one.
+    expect(
+      fields(["SubTotal 179.60", "Nett Total 189.75"], ["SubTotal 179.60", "Nett Total 107.75"])
+        .totalMinor,
+    ).toBe(18975);
+    expect(
+      fields(["SubTotal 179.60", "Nett Total 107.75"], ["SubTotal 179.60", "Nett Total 189.75"])
+        .totalMinor,
+    ).toBe(18975);
+  });
+
+  it("infers the date order from dates only, not from sizes such as 1/45/32", () => {
+    const lines = [
+      "HARDWARE SDN BHD",
+      "Date: 12/02/2018",
+      'PUNCH SET - 1/45/32" 1/4"',
+      "TOTAL 7.00",
+    ];
+    expect(receiptFields(lines, "dmy").date).toBe("2018-02-12");
+  });
+
   it("reads the numeric date order of a locale", () => {
     expect(dateOrderOf("en-US")).toBe("mdy");
     expect(dateOrderOf("en-GB")).toBe("dmy");
