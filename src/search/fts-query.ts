@@ -32,6 +32,16 @@ export function queryTerms(text: string): string[] {
   return [...new Set(chosen)].slice(0, MAX_QUERY_WORDS);
 }
 
+/**
+ * Each term as often as `text` holds it, at most `cap` times: BM25 sums over the OR-ed words of an
+ * FTS5 query, so a word written twice weighs twice.
+ */
+export function repeatedAsOften(terms: readonly string[], text: string, cap: number): string[] {
+  const counts = new Map<string, number>();
+  for (const word of wordTokens(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return terms.flatMap((t) => Array<string>(Math.min(cap, counts.get(t) ?? 1)).fill(t));
+}
+
 export function parseQuery(text: string): ParsedQuery {
   const phrases: string[][] = [];
   const excluded: string[][] = [];

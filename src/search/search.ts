@@ -12,6 +12,7 @@ import {
   constraintQueries,
   highlightTerms,
   parseQuery,
+  repeatedAsOften,
   toFtsQuery,
   type ParsedQuery,
 } from "./fts-query.js";
@@ -28,6 +29,13 @@ const DUPLICATE_LOOKBACK = 10;
 const DUPLICATE_SCOPE = 20;
 /** FTS5's cost grows with every OR-ed term: a longer query keeps its rarest, most telling words. */
 const MAX_TERMS = 32;
+/**
+ * A query this long is a pasted passage, and a passage says what it is about by repeating it: each
+ * of its words counts as often as it occurs, up to REPEATS_COUNTED times. Shorter queries repeat a
+ * word by chance, and keep counting each once.
+ */
+const PASSAGE_TERMS = 16;
+const REPEATS_COUNTED = 3;
 /** Counting a word's chunks stops here: more is common, and the order among common words matters little. */
 const FREQUENCY_CAP = 1000;
 /** Feedback: the first results read for more words, how many words they give, and their weight. */
@@ -202,6 +210,9 @@ export class Searcher {
       const frequency = retrieval.chunkFrequencies(terms, FREQUENCY_CAP);
       const rarity = (t: string) => frequency.get(t) || Infinity;
       terms = [...terms].sort((a, b) => rarity(a) - rarity(b)).slice(0, MAX_TERMS);
+    }
+    if (terms.length >= PASSAGE_TERMS) {
+      terms = repeatedAsOften(terms, query.semanticText, REPEATS_COUNTED);
     }
     const ftsQuery = toFtsQuery({ ...query, terms });
     if (!ftsQuery) return [];

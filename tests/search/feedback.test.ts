@@ -1,4 +1,4 @@
-// Tests: pseudo-relevance feedback and long queries in keyword search.
+// Tests: pseudo-relevance feedback, long queries and passages in keyword search.
 import { utimesSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,9 @@ describe("keyword search with feedback", () => {
         [1, 2, 3, 4, 5].map((n) => [`common/${n}.md`, `${commonWords().join(" ")}\n`]),
       ),
       "rare.md": "The zygomorphic flower.\n",
+      // Moraine says its word more often; a passage that repeats "glacier" is about glaciers.
+      "ice/glacier.md": "Glacier.\n",
+      "ice/moraine.md": "Moraine moraine.\n",
     });
     // Equally relevant by the query's own words, "other" is the newer: it wins ties.
     const older = new Date("2024-05-01T00:00:00Z");
@@ -91,6 +94,14 @@ describe("keyword search with feedback", () => {
     // Words no file holds (typos, names never written down) match nothing: they do not take its place.
     const absent = Array.from({ length: 32 }, (_, i) => `nowhere${i}word`).join(" ");
     expect(await paths(`${absent} ${commonWords().join(" ")} zygomorphic`)).toContain("rare.md");
+  });
+
+  it("counts a passage's repeated words as often as it says them, a short query's once", async () => {
+    const passage = `glacier ${Array.from({ length: 14 }, (_, i) => `nowhere${i}word`).join(" ")}`;
+    const long = await paths(`${passage} glacier moraine glacier`);
+    expect(long.slice(0, 2)).toEqual(["ice/glacier.md", "ice/moraine.md"]);
+    const short = await paths("glacier moraine glacier glacier");
+    expect(short.slice(0, 2)).toEqual(["ice/moraine.md", "ice/glacier.md"]);
   });
 });
 
