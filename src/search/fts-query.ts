@@ -33,13 +33,21 @@ export function queryTerms(text: string): string[] {
 }
 
 /**
- * Each term as often as `text` holds it, at most `cap` times: BM25 sums over the OR-ed words of an
- * FTS5 query, so a word written twice weighs twice.
+ * Each term as often as the query says it outside its phrases (which are required as they are), at
+ * most `cap` times: BM25 sums over the OR-ed words of an FTS5 query, so a word written twice weighs
+ * twice.
  */
-export function repeatedAsOften(terms: readonly string[], text: string, cap: number): string[] {
+export function repeatedAsOften(
+  query: ParsedQuery,
+  terms: readonly string[],
+  cap: number,
+): string[] {
   const counts = new Map<string, number>();
-  for (const word of wordTokens(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return terms.flatMap((t) => Array<string>(Math.min(cap, counts.get(t) ?? 1)).fill(t));
+  for (const word of wordTokens(query.semanticText)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of query.phrases.flat()) counts.set(word, (counts.get(word) ?? 1) - 1);
+  return terms.flatMap((t) =>
+    Array<string>(Math.min(cap, Math.max(1, counts.get(t) ?? 1))).fill(t),
+  );
 }
 
 export function parseQuery(text: string): ParsedQuery {

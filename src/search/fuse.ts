@@ -11,8 +11,9 @@ const TOP_RANK_BONUS = [0.05, 0.02, 0.02] as const;
 
 /**
  * Scores are normalised so a chunk ranked first in every list scores 1. Equal ranks in two lists tie
- * (often: each list's fifth), and such a tie goes to the chunk that stands out more in its own list,
- * measured in that list's standard deviations, so it is scale-free and symmetric too.
+ * (a chunk fourth in one list only, another fourth in the other), and such a tie goes to the chunk
+ * that stands out more in its own list, measured in that list's standard deviations, so it is
+ * scale-free and symmetric too.
  */
 export function fuseReciprocalRank(lists: readonly RankedChunk[][], k: number): RankedChunk[] {
   const scores = new Map<number, number>();
@@ -37,6 +38,7 @@ export function fuseReciprocalRank(lists: readonly RankedChunk[][], k: number): 
     .sort((a, b) => b.score - a.score || b.standout - a.standout || a.chunkId - b.chunkId);
 }
 
+/** A score's distance from its list's mean, in the list's standard deviations (0 for a flat list). */
 function standardScores(list: readonly RankedChunk[]): (score: number) => number {
   const mean = list.reduce((sum, r) => sum + r.score, 0) / (list.length || 1);
   const variance = list.reduce((sum, r) => sum + (r.score - mean) ** 2, 0) / (list.length || 1);

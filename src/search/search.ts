@@ -212,7 +212,7 @@ export class Searcher {
       terms = [...terms].sort((a, b) => rarity(a) - rarity(b)).slice(0, MAX_TERMS);
     }
     if (terms.length >= PASSAGE_TERMS) {
-      terms = repeatedAsOften(terms, query.semanticText, REPEATS_COUNTED);
+      terms = repeatedAsOften(query, terms, REPEATS_COUNTED);
     }
     const ftsQuery = toFtsQuery({ ...query, terms });
     if (!ftsQuery) return [];

@@ -34,12 +34,19 @@ const DATE_TOKEN = new RegExp(
 const TOTAL_WORDS =
   /\bT[O0A]TALE?\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b|\bSUMME\b|\bGESAMT(BETRAG)?\b|\bZU\s+ZAHLEN\b|\bTOTAAL\b|\bIMPORTE\b/i;
 const NOT_TOTAL =
-  /ROUNDING|(?<!AFTER\s)ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|TOTAL\s*(QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|TOTAL\s*\(\s*(QTY|QUANTITY|ITEMS?|EXCL\w*)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
+  /ROUNDING|(?<!AFTER\s)ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|(POINTS?|PTS|PCS)\s*TOTAL|TOTAL\s*(POINTS?|PTS|PCS|QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|TOTAL\s*\(\s*(QTY|QUANTITY|ITEMS?|EXCL\w*)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
 const SUBTOTAL = /SUB\s*-?\s*TOTAL/i;
+/**
+ * "GRAND TOTAL 1000" or "TOTAL: RM 10 00": OCR lost the point of the amount right after the label.
+ * Read as cents only on a slip whose other amounts print theirs (a yen slip's "TOTAL 1500" stays no
+ * amount), and only when nothing else stands between the label and the number.
+ */
+const POINTLESS_AMOUNT =
+  /(?:\bT[O0A]TALE?|\bDUE|\bPAYABLE|\bSUMME|\bZAHLEN|\bTOTAAL|\bIMPORTE)\s*[:=]?\s*(?:RM|EUR|GBP|USD|SGD|CHF|[€£$])?\s*(\d{1,5}) ?(\d{2})[^\w]*$/i;
 const ROUNDING = /\bROUND(ING)?\b(?!.*\bTOTAL)|\bRUNDUNG\b/i;
 /** What was handed over, and what came back: their difference is what the purchase cost. */
 const TENDERED =
-  /^(?:\S{1,3}\s+){0,2}(CASH|TENDER\w*|AMOUNT\s+TENDERED|PAID|PAYMENT|CASH\s+(RECEIVED|TENDERED|PAID)|BAR|GEGEBEN)\b/i;
+  /^(CASH|TENDER\w*|AMOUNT\s+TENDERED|PAID|PAYMENT|CASH\s+(RECEIVED|TENDERED|PAID)|BAR|GEGEBEN)\b/i;
 const CHANGE = /\b(CHANGE(\s+DUE)?|R[UÜ]CKGELD|WISSELGELD)\b/i;
 const HEADER =
   /^(TAX\s+INVOICE|INVOICE|RECEIPT|OFFICIAL\s+RECEIPT|CASH\s+(SALE|BILL)|WELCOME|SIMPLIFIED)/i;
@@ -94,14 +101,8 @@ function amountAt(lines: readonly string[], i: number): number | undefined {
   return alone(lines[i + 1]) ?? alone(lines[i + 2]);
 }
 
-/**
- * "GRAND TOTAL 1000" or "10 00": OCR lost the point of the amount ending the line. Read as cents
- * only on a slip whose other amounts print theirs (a yen slip's "TOTAL 1500" stays no amount).
- */
-const POINTLESS_AMOUNT = /(?<![\d.,])(\d{1,5}) ?(\d{2})[^\w]*$/;
-
 function pointlessAmount(lines: readonly string[], line: string): number | undefined {
-  const m = POINTLESS_AMOUNT.exec(line);
+  const m = POINTLESS_AMOUNT.exec(line.replace(new RegExp(DATE_TOKEN.source, "gi"), " "));
   if (!m || !lines.some((l) => amountsOf(l).length > 0)) return undefined;
   return Number(m[1]) * 100 + Number(m[2]);
 }
@@ -109,8 +110,12 @@ function pointlessAmount(lines: readonly string[], line: string): number | undef
 function labelledTotals(lines: readonly string[]): Candidate[] {
   return lines.flatMap((line, i) => {
     const rank = totalRank(line);
-    const minor = rank === 0 ? undefined : (amountAt(lines, i) ?? pointlessAmount(lines, line));
-    return minor === undefined || minor === 0 ? [] : [{ minor, line: i + 1, rank }];
+    if (rank === 0) return [];
+    const printed = amountAt(lines, i);
+    if (printed !== undefined) return printed === 0 ? [] : [{ minor: printed, line: i + 1, rank }];
+    // A reading repaired from OCR's damage is less sure than any printed total.
+    const repaired = pointlessAmount(lines, line);
+    return repaired ? [{ minor: repaired, line: i + 1, rank: 0 }] : [];
   });
 }
 
@@ -164,20 +169,21 @@ function totalReadings(lines: readonly string[]): { labelled: Candidate[]; all: 
 /**
  * The total: the amount the most of the slip's readings agree on — its labelled totals, a total
  * rounded by its rounding line, and cash less change, in every OCR pass — each an independent
- * reading, so one digit misread by OCR is outvoted. Ties go to a reading not below the subtotal,
- * then the surer label, then the later line. The line cited is the first pass's (the text
+ * reading, so one digit misread by OCR is outvoted. Ties go to the surer label, then to a reading
+ * not below the subtotal, then to the later line. The line cited is the first pass's (the text
  * indexed): where it reads that amount as a total, else its surest total label.
  */
 function findTotal(passes: readonly (readonly string[])[]): Candidate | null {
   const perPass = passes.map(totalReadings);
   const readings = perPass.flatMap((p) => p.all);
-  // A total below every reading of the subtotal is a misread one (discounts print before it).
+  // Of readings otherwise alike, one below every reading of the subtotal is likely misread (only
+  // likely: a discount or a rounding can take a total below it).
   const subtotals = passes.flat().flatMap((l) => (SUBTOTAL.test(l) ? amountsOf(l) : []));
   const belowSubtotal = (minor: number) =>
     subtotals.length > 0 && subtotals.every((s) => minor < s);
   const votes = (minor: number) => readings.filter((r) => r.minor === minor).length;
-  // Most votes, then not below the subtotal, then the surer label; past that, the later reading.
-  const standing = (r: Candidate) => [votes(r.minor), belowSubtotal(r.minor) ? 0 : 1, r.rank];
+  // Most votes, then the surer label, then not below the subtotal; past that, the later reading.
+  const standing = (r: Candidate) => [votes(r.minor), r.rank, belowSubtotal(r.minor) ? 0 : 1];
   let best: Candidate | null = null;
   for (const reading of readings) {
     if (!best || !outranks(standing(best), standing(reading))) best = reading;

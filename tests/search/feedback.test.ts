@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Hearth } from "../../src/hearth.js";
 import { indexRoot } from "../../src/pipeline/index-root.js";
 import { feedbackTerms } from "../../src/search/feedback.js";
+import { parseQuery, repeatedAsOften } from "../../src/search/fts-query.js";
 import type { SearchRequest } from "../../src/search/search.js";
 import { makeHome, openTestHearth, tempDir, writeTree } from "../helpers.js";
 
@@ -40,6 +41,26 @@ describe("feedback terms", () => {
     );
     expect(terms).toEqual(["kestrel", "harrier", "heron"]);
     expect(feedbackTerms([], ["marsh"], 3)).toEqual([]);
+  });
+});
+
+describe("a passage's repeated words", () => {
+  it("count as often as the query says them outside its phrases, at most the cap", () => {
+    const repeated = (text: string) => {
+      const query = parseQuery(text);
+      return repeatedAsOften(query, query.terms, 3);
+    };
+    expect(repeated('glacier "glacier retreat" moraine glacier')).toEqual([
+      "glacier",
+      "glacier",
+      "moraine",
+    ]);
+    expect(repeated("glacier glacier glacier glacier glacier retreat")).toEqual([
+      "glacier",
+      "glacier",
+      "glacier",
+      "retreat",
+    ]);
   });
 });
 

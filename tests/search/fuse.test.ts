@@ -24,8 +24,8 @@ describe("fuseReciprocalRank", () => {
   });
 
   it("breaks a tie of equal ranks in favour of the chunk that stands out in its own list", () => {
-    // Both lists rank their own chunk fourth; 14's score stands far above the rest of its list,
-    // 4's barely above the rest of a list of close scores.
+    // Both lists rank their own chunk fourth; 14's score stands above its list's mean (z ≈ 0.5),
+    // 4's below its own (z ≈ −0.3).
     const close = [1, 2, 3, 4, 5, 6].map((chunkId, i) => ({ chunkId, score: 0.8 - i / 1000 }));
     const peaked = [11, 12, 13, 14, 15, 16].map((chunkId, i) => ({
       chunkId,

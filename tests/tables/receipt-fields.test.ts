@@ -150,18 +150,15 @@ describe("receipt fields", () => {
     expect(merchantOf("BHD", "LIGHTROOM GALLERY SDN BHD")).toBe("LIGHTROOM GALLERY SDN BHD");
   });
 
-  it("reads OCR's damaged totals: a lost point, junk before CASH, a pass reading below the subtotal", () => {
+  it("reads a total whose point OCR lost, and a pass reading below the subtotal as the misread one", () => {
     const fields = (lines: string[], ...others: string[][]) =>
       receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy", others);
-    // The point lost ("1000", "10 00"), on a slip whose other amounts print their cents.
+    // The point lost ("1000", "10 00") right after the label, on a slip that prints its cents.
     expect(fields(["SUBTOTAL 10.00", "GRAND TOTAL 1000"]).totalMinor).toBe(1000);
     expect(fields(["SUBTOTAL 10.00", "GRAND TOTAL 10 00 :"]).totalMinor).toBe(1000);
+    expect(fields(["SUBTOTAL 10.00", "TOTAL: RM 10 00"]).totalMinor).toBe(1000);
     // A slip without cents anywhere: its "TOTAL 1500" is no amount of cents.
     expect(fields(["TOTAL 1500"]).totalMinor).toBeNull();
-    // The total's label unreadable: cash less change, past OCR's specks before CASH.
-    expect(fields(["NET TOTAL IL", "Rh Fe CASH 20.00", "bee CHANGE DUE 7.50"]).totalMinor).toBe(
-      1250,
-    );
     // Two passes read the total differently: the reading below the subtotal is the misread one.
     expect(
       fields(["SubTotal 179.60", "Nett Total 189.75"], ["SubTotal 179.60", "Nett Total 107.75"])
@@ -171,6 +168,32 @@ describe("receipt fields", () => {
       fields(["SubTotal 179.60", "Nett Total 107.75"], ["SubTotal 179.60", "Nett Total 189.75"])
         .totalMinor,
     ).toBe(18975);
+  });
+
+  it("takes no number at the end of a total line for a lost point unless it follows the label", () => {
+    const totalWith = (line: string) =>
+      receiptFields(["CORNER CAFE", "23/03/2018", "LATTE 12.50", "TOTAL 12.50", line], "dmy")
+        .totalMinor;
+    for (const line of [
+      "POINTS TOTAL 125",
+      "TOTAL POINTS: 340",
+      "Total Pcs 100",
+      "TOTAL INVOICE NO 10234",
+      "AMOUNT DUE BY 30/04/2018",
+      "TOTAL RM ..... REF 004521",
+      "TOTAL 1 250",
+    ]) {
+      expect(totalWith(line), line).toBe(1250);
+    }
+  });
+
+  it("keeps a printed total that a discount or a rounding takes below the subtotal", () => {
+    const total = (...lines: string[]) =>
+      receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy").totalMinor;
+    const rounded = ["SUBTOTAL 60.31", "ROUNDING ADJ -0.01", "GRAND TOTAL 60.30"];
+    expect(total(...rounded, "CASH 100.00", "CHANGE 39.20")).toBe(6030);
+    const discounted = ["SUBTOTAL 50.00", "DISCOUNT -10.00", "GRAND TOTAL 40.00"];
+    expect(total(...discounted, "CASH 100.00", "CHANGE 50.00")).toBe(4000);
   });
 
   it("infers the date order from dates only, not from sizes such as 1/45/32", () => {
