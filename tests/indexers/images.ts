@@ -22,11 +22,14 @@ async function encoded(image: PImage.Bitmap, format: "png" | "jpeg"): Promise<Bu
   return Buffer.concat(chunks);
 }
 
-/** Black lines of text on white, large enough to read unless `points` is small (fine print). */
+/**
+ * Black lines of text on white, large enough to read unless `points` is small (fine print); with
+ * `specks`, the text is set further in and the margin is strewn with dots (a scanner's dirt).
+ */
 export async function textImage(
   lines: readonly string[],
   format: "png" | "jpeg" = "png",
-  { points = 40 } = {},
+  { points = 40, specks = false } = {},
 ): Promise<Buffer> {
   if (!fontLoaded) {
     PImage.registerFont(FONT, "DejaVu").loadSync();
@@ -38,7 +41,15 @@ export async function textImage(
   ctx.fillRect(0, 0, image.width, image.height);
   ctx.fillStyle = "#000000";
   ctx.font = `${points}pt DejaVu`;
-  lines.forEach((line, i) => ctx.fillText(line, 30, 80 + (i * 70 * points) / 40));
+  lines.forEach((line, i) => ctx.fillText(line, specks ? 250 : 30, 80 + (i * 70 * points) / 40));
+  if (specks) {
+    let seed = 7; // the same dots every run: a linear congruential generator
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 60; i++) {
+      const size = 1 + Math.floor(random() * 4);
+      ctx.fillRect(Math.floor(random() * 180), Math.floor(random() * image.height), size, size);
+    }
+  }
   return encoded(image, format);
 }
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createExtractor } from "../../src/indexers/extractor.js";
 import { OCR_OFF, OcrLater } from "../../src/indexers/indexer.js";
-import { languageDataDir } from "../../src/ocr/recognize.js";
+import { languageDataDir, withoutSpecks } from "../../src/ocr/recognize.js";
 import { runMain } from "../cli/run-main.js";
 import { serviceOver } from "../../src/host/open-service.js";
 import { CLI_CALLER } from "../../src/service/caller.js";
@@ -32,6 +32,28 @@ describe("OCR of images", () => {
       expect(doc.segments[0]!.text).toMatch(/HARBOUR BAKERY\nTOTAL 12[.,]50/);
       expect(doc.ocr!.confidence).toBeGreaterThan(60);
     }
+  });
+
+  it("leaves out the specks OCR reads as short doubtful words, and keeps the print", async () => {
+    const image = await textImage(["HARBOUR BAKERY", "BREAD 3.20", "TOTAL 12.50"], "png", {
+      specks: true,
+    });
+    const lines = (await extract("dirty.png", image)).segments[0]!.text.split("\n");
+    // Unfiltered, tesseract reads a speck before each line: "Co HARBOUR BAKERY" (confidence 4),
+    // "Te BREAD 3.20" (28), "~*. TOTAL 12.50" (0).
+    expect(lines).toEqual(["HARBOUR BAKERY", "BREAD 3.20", "TOTAL 12.50"]);
+  });
+
+  it("drops a doubtful word only when it is too short to be print", () => {
+    const words = (...pairs: [string, number][]) =>
+      pairs.map(([text, confidence]) => ({ text, confidence }));
+    expect(withoutSpecks(words(["|", 8], ["SUBTOTAL", 83], ["10.00", 92]))).toBe("SUBTOTAL 10.00");
+    expect(withoutSpecks(words(["Ee", 39], ["©", 12], ["x", 40]))).toBe("x");
+    // A doubted word of three letters or digits may be print read badly: it stays.
+    expect(withoutSpecks(words(["SELATAN,", 0], ["1.50", 10], ["RM", 41]))).toBe(
+      "SELATAN, 1.50 RM",
+    );
+    expect(withoutSpecks(words(["fs", 18], ["He", 17]))).toBe("");
   });
 
   it("reads a phone's HEIC photo, receipt and all, and names what is wrong with a broken one", async () => {
