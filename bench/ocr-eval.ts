@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { scoreOcr } from "../src/eval/ocr-metrics.js";
+import { inReadingOrder, scoreOcr, type TextBox } from "../src/eval/ocr-metrics.js";
 import { createExtractor } from "../src/indexers/extractor.js";
 import { SCALE } from "../src/tables/fixed-point.js";
 import { machineDateOrder, receiptFields } from "../src/tables/receipt-fields.js";
@@ -21,13 +21,21 @@ const MERCHANT_MAX_CER = 0.2;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const mark = (ok: boolean | null) => (ok === null ? "–" : ok ? "✓" : "✗");
 
-/** The text of a box/NNN.csv: the last field of each line (after eight coordinates), in order. */
-function truthOf(csv: string): string {
+/** The boxes of a box/NNN.csv, in its order: `x1,y1,x2,y2,x3,y3,x4,y4,TEXT` per line. */
+function boxesOf(csv: string): TextBox[] {
   return csv
     .split(/\r?\n/)
     .filter((line) => line.trim() !== "")
-    .map((line) => line.split(",").slice(8).join(","))
-    .join("\n");
+    .map((line) => {
+      const fields = line.split(",");
+      const [xs, ys] = [0, 1].map((o) => [0, 2, 4, 6].map((i) => Number(fields[i + o])));
+      return {
+        left: Math.min(...xs!),
+        top: Math.min(...ys!),
+        bottom: Math.max(...ys!),
+        text: fields.slice(8).join(","),
+      };
+    });
 }
 
 /** Numeric dates a receipt leaves ambiguous are read in the machine's locale (LC_ALL sets it). */
@@ -52,11 +60,14 @@ export async function runOcrEval(dataset: string, json: boolean): Promise<void> 
   }[] = [];
   let distance = 0;
   let length = 0;
+  /** The same against the boxes in reading order (see inReadingOrder): what is the order alone. */
+  let readingDistance = 0;
   try {
     for (const image of images) {
       const id = image.replace(/\.[^.]+$/, "");
       const path = join(dataset, "img", image);
-      const truth = truthOf(readFileSync(join(dataset, "box", `${id}.csv`), "utf8"));
+      const boxes = boxesOf(readFileSync(join(dataset, "box", `${id}.csv`), "utf8"));
+      const truth = boxes.map((b) => b.text).join("\n");
       const started = performance.now();
       const doc = await extractor
         .extract({ path, bytes: readFileSync(path), mtimeMs: 0 })
@@ -66,6 +77,7 @@ export async function runOcrEval(dataset: string, json: boolean): Promise<void> 
       const score = scoreOcr(truth, text);
       distance += score.distance;
       length += score.truthLength;
+      readingDistance += scoreOcr(inReadingOrder(boxes), text).distance;
       const key = JSON.parse(readFileSync(join(dataset, "key", `${id}.json`), "utf8")) as Key;
       // What is scored is the transaction the receipt became (none: every field is wrong).
       const made = doc?.tables?.[0]?.transactions[0] ?? null;
@@ -106,6 +118,7 @@ export async function runOcrEval(dataset: string, json: boolean): Promise<void> 
   const total = {
     receipts: rows.length,
     cer: distance / Math.max(1, length),
+    cerInReadingOrder: readingDistance / Math.max(1, length),
     meanCer: mean("cer"),
     wordRecall: mean("wordRecall"),
     secondsPerReceipt: mean("seconds"),
@@ -119,6 +132,6 @@ export async function runOcrEval(dataset: string, json: boolean): Promise<void> 
   if (json) console.log(JSON.stringify({ rows, total }, null, 2));
   else
     console.log(
-      `total: ${total.receipts} receipts, CER ${total.cer.toFixed(3)} (mean per receipt ${total.meanCer.toFixed(3)}), word recall ${total.wordRecall.toFixed(3)}, ${total.secondsPerReceipt.toFixed(2)} s per receipt; date ${pct(total.dateCorrect)} (day/month order ${order} where the receipt does not tell), total ${pct(total.totalCorrect)} (of ${total.totalsInKey} with a total in the key), merchant ${pct(total.merchantCorrect)} correct (${total.machine})`,
+      `total: ${total.receipts} receipts, CER ${total.cer.toFixed(3)} (mean per receipt ${total.meanCer.toFixed(3)}; ${total.cerInReadingOrder.toFixed(3)} against the boxes in reading order), word recall ${total.wordRecall.toFixed(3)}, ${total.secondsPerReceipt.toFixed(2)} s per receipt; date ${pct(total.dateCorrect)} (day/month order ${order} where the receipt does not tell), total ${pct(total.totalCorrect)} (of ${total.totalsInKey} with a total in the key), merchant ${pct(total.merchantCorrect)} correct (${total.machine})`,
     );
 }

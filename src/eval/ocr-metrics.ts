@@ -53,3 +53,35 @@ export function scoreOcr(truth: string, recognised: string): OcrScore {
     wordRecall: words.length === 0 ? 1 : hits / words.length,
   };
 }
+
+/** A line of ground truth where it lies on the page (a box's left edge, top and bottom). */
+export interface TextBox {
+  left: number;
+  top: number;
+  bottom: number;
+  text: string;
+}
+
+/**
+ * The boxes' text in the order a reader takes it: rows top to bottom, each left to right. A box
+ * joins the first row whose middle is within half the box's height of its own. Some ground truth
+ * lists a receipt's boxes column by column (every code, then every price); against that, text read
+ * row by row scores errors that are only the order.
+ */
+export function inReadingOrder(boxes: readonly TextBox[]): string {
+  const middle = (b: TextBox) => (b.top + b.bottom) / 2;
+  const rows: { middle: number; boxes: TextBox[] }[] = [];
+  for (const box of [...boxes].sort((a, b) => middle(a) - middle(b))) {
+    const row = rows.find((r) => Math.abs(r.middle - middle(box)) < (box.bottom - box.top) / 2);
+    if (row) row.boxes.push(box);
+    else rows.push({ middle: middle(box), boxes: [box] });
+  }
+  return rows
+    .map((r) =>
+      r.boxes
+        .sort((a, b) => a.left - b.left)
+        .map((b) => b.text)
+        .join(" "),
+    )
+    .join("\n");
+}

@@ -1,6 +1,12 @@
-// Tests: the OCR measures — edit distance, normalisation, word recall as a multiset.
+// Tests: the OCR measures — edit distance, normalisation, word recall as a multiset, boxes in reading
+// order.
 import { describe, expect, it } from "vitest";
-import { editDistance, normalizeForCer, scoreOcr } from "../../src/eval/ocr-metrics.js";
+import {
+  editDistance,
+  inReadingOrder,
+  normalizeForCer,
+  scoreOcr,
+} from "../../src/eval/ocr-metrics.js";
 
 describe("OCR measures", () => {
   it("edit distance counts insertions, deletions and substitutions", () => {
@@ -21,5 +27,19 @@ describe("OCR measures", () => {
     const score = scoreOcr("A A B", "A B");
     expect(score.wordRecall).toBeCloseTo(2 / 3);
     expect(score.cer).toBeCloseTo(2 / 5);
+  });
+
+  it("puts boxes listed column by column into rows, left to right", () => {
+    const box = (text: string, left: number, top: number) => ({
+      text,
+      left,
+      top,
+      bottom: top + 20,
+    });
+    // As some ground truth lists them: the items, then their prices (slightly lower on the page).
+    const columns = [box("BREAD", 10, 100), box("MILK", 10, 130), box("3.20", 200, 103)];
+    expect(inReadingOrder([...columns, box("1.10", 200, 134)])).toBe("BREAD 3.20\nMILK 1.10");
+    // A box between two rows starts its own.
+    expect(inReadingOrder([box("A", 0, 0), box("B", 0, 11)])).toBe("A\nB");
   });
 });
