@@ -24,6 +24,7 @@ import { type Ownership, takeOwnership } from "./ownership-lock.js";
 import { Closers } from "../closers.js";
 import { WatchedRoots, type WatchedRoot } from "./watched-roots.js";
 import { WorkQueue } from "./work-queue.js";
+import { KnownScans } from "./known-scans.js";
 import { PurgePass } from "./purge-pass.js";
 import { inSlowLane } from "../indexers/registry.js";
 import { memoryReport, type MemoryReport } from "./memory-report.js";
@@ -66,8 +67,7 @@ export class Daemon {
   private readonly switcher: BackgroundSwitch;
   private readonly purges: PurgePass;
   private readonly recentErrors: DaemonActivity["recentErrors"] = [];
-  /** Documents found to need OCR (scanned PDFs): read in the slow lane, like images. */
-  private readonly scans = new Set<string>();
+  private readonly scans = new KnownScans();
   private readonly startedAt = new Date();
   private reconciling = 0;
   private readonly indexListeners = new Set<(paths: readonly string[] | null) => void>();
@@ -333,7 +333,7 @@ export class Daemon {
       info = await lstat(path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      this.scans.delete(path);
+      this.scans.record(path, "gone");
       if (store.deleteFile(path) || store.deleteFilesUnder(path) > 0) this.changed([path]); // a file, or a folder, is gone
       return;
     }
@@ -345,6 +345,7 @@ export class Daemon {
     // Symlinks, FIFOs, devices, ignored files and kinds Hearth does not read never enter the index.
     const verdict = this.policy.check(path, info);
     if (!verdict.indexable && verdict.code !== "FILE_TOO_LARGE") {
+      this.scans.record(path, "gone");
       if (store.deleteFile(path)) this.changed([path]);
       return;
     }
@@ -355,9 +356,9 @@ export class Daemon {
     const outcome = await indexFile(this.hearth.indexDeps, rootId, stat, previous, {
       ocrLater: !slow,
     });
+    this.scans.record(path, outcome);
     if (outcome.status === "ocr-later") {
       // Pushed while it runs, so it runs again when this ends: in the slow lane, as a scan.
-      this.scans.add(path);
       this.queue.push(path, true);
       return;
     }

@@ -32,7 +32,8 @@ export function rereadSkippedScans(deps: IndexDeps): number {
 }
 
 export type FileOutcome =
-  | { status: "indexed"; chunks: number; embedded: number; cached: number }
+  /** `ocr`: some of its text was recognised by OCR (a scan, a photo). */
+  | { status: "indexed"; chunks: number; embedded: number; cached: number; ocr: boolean }
   | { status: "same-content" }
   | { status: "failed"; error: string }
   | { status: "gone" }
@@ -134,5 +135,6 @@ export async function indexFile(
     chunks: chunks.length,
     embedded: outcome.embedded,
     cached: outcome.cached,
+    ocr: doc.ocr !== undefined,
   };
 }
