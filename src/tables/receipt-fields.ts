@@ -2,6 +2,8 @@
 // till slip follows (the name in capitals at the top, "TOTAL" beside or above its amount), with the
 // line each came from for the citation. Text without a total and a date is not a receipt.
 import { type DateOrder, inferDateOrder, parseDate } from "./parse-date.js";
+import { DATE_TOKEN } from "./receipt-amounts.js";
+import { HEADER, TOTAL_WORDS, findTotal } from "./receipt-total.js";
 
 export interface ReceiptFields {
   merchant: string | null;
@@ -16,40 +18,6 @@ export interface ReceiptFields {
   dateLine: number | null;
 }
 
-/**
- * 1,234.50 and 1.234,50 (each with its own thousands mark), or 1234.50 and 1234,50; OCR's "12. 50"
- * (a space read after the point) too.
- */
-const AMOUNT =
-  /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?=\.)|\d{1,3}(?:\.\d{3})+(?=,)|\d+)(?:[.,]|\. )(\d{2})(?![\d])/g;
-const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
-const DATE_TOKEN = new RegExp(
-  String.raw`\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ -]?${MONTH}[ ,-]*\d{2,4}|${MONTH}\.? \d{1,2},? \d{4})\b`,
-  "i",
-);
-/**
- * The total's label, in the languages OCR reads most: English, German, Dutch, Italian, Spanish.
- * OCR often reads TOTAL's O as A or 0.
- */
-const TOTAL_WORDS =
-  /\bT[O0A]TALE?\b|\bAMOUNT\s+(DUE|PAYABLE)\b|\bBALANCE\s+DUE\b|\bSUMME\b|\bGESAMT(BETRAG)?\b|\bZU\s+ZAHLEN\b|\bTOTAAL\b|\bIMPORTE\b/i;
-const NOT_TOTAL =
-  /ROUNDING|(?<!AFTER\s)ADJ(USTMENT)?\b|SUB\s*-?\s*TOTAL|\b(POINTS?|PTS|PCS)\s*TOTAL|TOTAL\s*(POINTS?|PTS|PCS|QTY|QUANTITY|ITEMS?|DISC\w*|SAVING\w*|TAX|GST|SST|VAT|EXCL\w*|INCL\w*\s+GST)|TOTAL\s*\(\s*(QTY|QUANTITY|ITEMS?|EXCL\w*)|(GST|SST|TAX|VAT|MWST|UST)\s*-?\s*(TOTAL|SUMME)|TOTAL\s+SALES?\s*\(?EXCL/i;
-const SUBTOTAL = /SUB\s*-?\s*TOTAL/i;
-/**
- * "GRAND TOTAL 1000" or "TOTAL: RM 10 00": OCR lost the point of the amount right after the label.
- * Read as cents only on a slip whose other amounts print theirs (a yen slip's "TOTAL 1500" stays no
- * amount), and only when nothing else stands between the label and the number.
- */
-const POINTLESS_AMOUNT =
-  /(?:\bT[O0A]TALE?|\bDUE|\bPAYABLE|\bSUMME|\bZAHLEN|\bTOTAAL|\bIMPORTE)\s*[:=]?\s*(?:RM|EUR|GBP|USD|SGD|CHF|[€£$])?\s*(\d{1,5}) ?(\d{2})[^\w]*$/i;
-const ROUNDING = /\bROUND(ING)?\b(?!.*\bTOTAL)|\bRUNDUNG\b/i;
-/** What was handed over, and what came back: their difference is what the purchase cost. */
-const TENDERED =
-  /^(CASH|TENDER\w*|AMOUNT\s+TENDERED|PAID|PAYMENT|CASH\s+(RECEIVED|TENDERED|PAID)|BAR|GEGEBEN)\b/i;
-const CHANGE = /\b(CHANGE(\s+DUE)?|R[UÜ]CKGELD|WISSELGELD)\b/i;
-const HEADER =
-  /^(TAX\s+INVOICE|INVOICE|RECEIPT|OFFICIAL\s+RECEIPT|CASH\s+(SALE|BILL)|WELCOME|SIMPLIFIED)/i;
 /** What only a till slip prints: payment and change, a receipt or invoice heading, a cashier. */
 const TILL_WORDS =
   /\b(CASH|CHANGE|CARD|VISA|MASTERCARD|PAID|TENDER\w*|RECEIPT|INVOICE|CASHIER|THANK\s+YOU|GST|VAT|SST|TAX)\b/i;
@@ -61,149 +29,6 @@ const CURRENCIES: readonly [RegExp, string][] = [
   [/\bSGD\b|S\$/, "SGD"],
   [/\bCHF\b/, "CHF"],
 ];
-/** Cash totals are rounded to this many minor units where the smallest coin is 5 cents. */
-const CASH_ROUNDING = 5;
-
-/** Money amounts on a line, outside any date on it (14.03.2026 is not 14.03). */
-function amountsOf(line: string): number[] {
-  const undated = line.replace(new RegExp(DATE_TOKEN.source, "gi"), " ");
-  return [...undated.matchAll(AMOUNT)].map(
-    (m) => Number(m[1]!.replace(/[.,]/g, "")) * 100 + Number(m[2]),
-  );
-}
-
-/** How sure a line is to carry the total: rounded and grand totals first, then any total. */
-function totalRank(line: string): number {
-  if (!TOTAL_WORDS.test(line) || NOT_TOTAL.test(line)) return 0;
-  if (/ROUND/i.test(line)) return 3;
-  if (/GRAND|NETT?\b|AMOUNT\s+(DUE|PAYABLE)|BALANCE\s+DUE|AFTER\s+ADJ/i.test(line)) return 2;
-  return 1;
-}
-
-interface Candidate {
-  minor: number;
-  line: number;
-  rank: number;
-}
-
-/** The one amount a line or the line below it (when it holds nothing else) carries. */
-function amountAt(lines: readonly string[], i: number): number | undefined {
-  const own = new Set(amountsOf(lines[i]!));
-  // Two different amounts beside a label are a table's row (a tax summary's net and tax).
-  if (own.size > 1) return undefined;
-  if (own.size === 1) return [...own][0];
-  // OCR often puts the amount on the line below its label, but only from a line that holds
-  // nothing but the amount: a table's header "Total" above a row of values is no label.
-  const alone = (l: string | undefined) =>
-    l !== undefined && /^[^A-Za-z]*$/.test(l.replace(/\b(RM|EUR|GBP|USD|SGD|CHF)\b/gi, ""))
-      ? amountsOf(l)[0]
-      : undefined;
-  return alone(lines[i + 1]) ?? alone(lines[i + 2]);
-}
-
-function pointlessAmount(lines: readonly string[], line: string): number | undefined {
-  const m = POINTLESS_AMOUNT.exec(line.replace(new RegExp(DATE_TOKEN.source, "gi"), " "));
-  if (!m || !lines.some((l) => amountsOf(l).length > 0)) return undefined;
-  return Number(m[1]) * 100 + Number(m[2]);
-}
-
-function labelledTotals(lines: readonly string[]): Candidate[] {
-  return lines.flatMap((line, i) => {
-    const rank = totalRank(line);
-    if (rank === 0) return [];
-    const printed = amountAt(lines, i);
-    if (printed !== undefined) return printed === 0 ? [] : [{ minor: printed, line: i + 1, rank }];
-    // A reading repaired from OCR's damage is less sure than any printed total.
-    const repaired = pointlessAmount(lines, line);
-    return repaired ? [{ minor: repaired, line: i + 1, rank: 0 }] : [];
-  });
-}
-
-/** A total before cash rounding, rounded by the slip's own rounding line ("ROUNDING -0.01"). */
-function roundedByAdjustment(lines: readonly string[], total: Candidate): Candidate | null {
-  if (total.minor % CASH_ROUNDING === 0) return null;
-  for (const line of lines) {
-    if (!ROUNDING.test(line)) continue;
-    const adjustment = amountsOf(line).at(-1);
-    if (!adjustment || adjustment >= CASH_ROUNDING) continue;
-    // "-0.01" or "- 0.01", but not the end of a dotted or dashed leader ("ROUNDING ----- 0.02").
-    const negative = /(?<![-.])-\s?\d+[.,]\d{2}\s*$/.test(line.trim());
-    const options = negative ? [-adjustment] : [-adjustment, adjustment];
-    const rounded = options
-      .map((a) => total.minor + a)
-      .find((m) => m % CASH_ROUNDING === 0 && m > 0);
-    if (rounded !== undefined) return { ...total, minor: rounded };
-  }
-  return null;
-}
-
-/** Cash handed over less the change given back, from a CASH line and the CHANGE line after it. */
-function paidLessChange(lines: readonly string[]): Candidate | null {
-  for (let i = 0; i < lines.length; i++) {
-    if (!TENDERED.test(lines[i]!) || HEADER.test(lines[i]!)) continue;
-    const paid = amountAt(lines, i);
-    if (!paid) continue;
-    for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
-      if (!CHANGE.test(lines[j]!)) continue;
-      const change = amountAt(lines, j);
-      if (change !== undefined && change < paid)
-        return { minor: paid - change, line: i + 1, rank: 0 };
-    }
-  }
-  return null;
-}
-
-/** Every reading of the total in one OCR pass: its labelled totals, rounded ones, cash less change. */
-function totalReadings(lines: readonly string[]): { labelled: Candidate[]; all: Candidate[] } {
-  const labelled = labelledTotals(lines);
-  const all = [...labelled];
-  for (const total of labelled) {
-    const rounded = roundedByAdjustment(lines, total);
-    if (rounded) all.push(rounded);
-  }
-  const cash = paidLessChange(lines);
-  if (cash) all.push(cash);
-  return { labelled, all };
-}
-
-/**
- * The total: the amount the most of the slip's readings agree on — its labelled totals, a total
- * rounded by its rounding line, and cash less change, in every OCR pass — each an independent
- * reading, so one digit misread by OCR is outvoted. Ties go to the surer label, then to a reading
- * not below the subtotal, then to the later line. The line cited is the first pass's (the text
- * indexed): where it reads that amount as a total, else its surest total label.
- */
-function findTotal(passes: readonly (readonly string[])[]): Candidate | null {
-  const perPass = passes.map(totalReadings);
-  const readings = perPass.flatMap((p) => p.all);
-  // Of readings otherwise alike, one below every reading of the subtotal is likely misread (only
-  // likely: a discount or a rounding can take a total below it).
-  const subtotals = passes.flat().flatMap((l) => (SUBTOTAL.test(l) ? amountsOf(l) : []));
-  const belowSubtotal = (minor: number) =>
-    subtotals.length > 0 && subtotals.every((s) => minor < s);
-  const votes = (minor: number) => readings.filter((r) => r.minor === minor).length;
-  // Most votes, then the surer label, then not below the subtotal; past that, the later reading.
-  const standing = (r: Candidate) => [votes(r.minor), r.rank, belowSubtotal(r.minor) ? 0 : 1];
-  let best: Candidate | null = null;
-  for (const reading of readings) {
-    if (!best || !outranks(standing(best), standing(reading))) best = reading;
-  }
-  if (!best) return null;
-  const { labelled, all } = perPass[0]!;
-  const minor = best.minor;
-  const cited =
-    labelled.find((r) => r.minor === minor) ??
-    all.find((r) => r.minor === minor) ??
-    labelled.reduce<Candidate | undefined>((a, r) => (a && a.rank >= r.rank ? a : r), undefined);
-  const labelLine = passes[0]!.findIndex((l) => totalRank(l) > 0) + 1;
-  return { minor, rank: best.rank, line: cited?.line ?? (labelLine || 1) };
-}
-
-/** Whether standing `a` is above `b`, compared item by item. */
-function outranks(a: readonly number[], b: readonly number[]): boolean {
-  const i = a.findIndex((x, k) => x !== b[k]);
-  return i >= 0 && a[i]! > b[i]!;
-}
 
 /** A receipt's date is no earlier than 1970 and no later than next year (OCR misreads digits). */
 function plausible(iso: string): boolean {

@@ -187,6 +187,55 @@ describe("receipt fields", () => {
     }
   });
 
+  it("reads the total as the slip's own sum where OCR garbles its label or its digits", () => {
+    const fields = (...lines: string[]) =>
+      receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy");
+    const charged = ["SUB TOTAL RM 68.87", "SERVICE CHARGE RM 0.00", "GST/TAX 6% RM 4.13"];
+    // The label unread ("OBE." for TOTAL): the amount under the charges that they add up to.
+    expect(fields(...charged, "OBE. RM 73.00", "CHANGE: RM 0.00")).toMatchObject({
+      totalMinor: 7300,
+      totalLine: 6,
+    });
+    // Label and digit misread ("(UTAL 343.9%"): the sum, with its rounding, repairs the one digit.
+    const served = ["SUB TOTAL 295.00", "SERVICE CHARGE 10% 29.50", "GST 6% 19.47"];
+    expect(fields(...served, "ROUNDING ADJ -0.02", "(UTAL 343.9%").totalMinor).toBe(34395);
+    // A total label read with a digit lost is outvoted by the sum a printed amount confirms.
+    const taxed = ["SUB-TOTAL (EX) : 26.00", "TOTAL TAX : 1.56", "ROUNDING : -0.01"];
+    expect(fields(...taxed, "TOTAL JAX 7.55", "CASH 27.55").totalMinor).toBe(2755);
+    // No sum without a printed amount to confirm it: the subtotal may already hold its tax.
+    expect(fields("SUBTOTAL 64.13", "GST 6% INCLUDED 3.63", "T0TA1 ###").totalMinor).toBeNull();
+    // Nor with a charge unread, nor a one-digit repair of a small amount.
+    expect(
+      fields("SUB TOTAL 150.00", "SERVICE CHARGE 10% 15 0)", "X 150.00").totalMinor,
+    ).toBeNull();
+    expect(fields("SUBTOTAL 7.00", "TAX 0.55", "T0TA1 7.5%").totalMinor).toBeNull();
+  });
+
+  it("reads an amount whose point OCR took for a space after a currency, and the rounded total", () => {
+    const fields = (lines: string[], ...others: string[][]) =>
+      receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy", others);
+    expect(
+      fields([
+        "Total Sales (Incl GST 6%) RM 64 13",
+        "Rounding Adjustment RM O 02",
+        "CASH RM 100.00",
+      ]).totalMinor,
+    ).toBe(6415);
+    // A total the slip rounds is read as the rounded one in each pass that reads the rounding.
+    const rounded = ["TOTAL RM 64.13", "ROUNDING RM 0.02"];
+    expect(fields(rounded, ["TOTAL RM 64.13", "ROUNDING RM"], rounded).totalMinor).toBe(6415);
+  });
+
+  it("takes cash less change for a total its line prints with one digit misread", () => {
+    const fields = (...lines: string[]) =>
+      receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy");
+    expect(fields("Total: Incl GST 6% RM E7.10", "CASH RM 50.00", "CHANGE RM 12.90")).toMatchObject(
+      { totalMinor: 3710, totalLine: 3 },
+    );
+    // A mark before the printed total is no digit: "/18.00" stays 18.00 against cash of 718.00.
+    expect(fields("TOTAL /18.00", "CASH 718.00", "CHANGE 0.00").totalMinor).toBe(1800);
+  });
+
   it("keeps a printed total that a discount or a rounding takes below the subtotal", () => {
     const total = (...lines: string[]) =>
       receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy").totalMinor;
