@@ -18,18 +18,22 @@ export const DATE_TOKEN = new RegExp(
  * space (and a 0 as O or Q). Only after a currency: elsewhere two numbers may be a quantity and
  * a code.
  */
-const CURRENCY_POINTLESS = /(?:\b(?:RM|EUR|GBP|USD|SGD|CHF)|[€£$])\s?([\dOQ]{1,5}) (\d{2})\s*$/i;
+const CURRENCY_POINTLESS =
+  /(?:\b(?:RM|EUR|GBP|USD|SGD|CHF)\b|[€£$])\s?(\d{1,5}|[OQ]{1,2}) (\d{2})\s*$/i;
 
 /** Money amounts on a line, outside any date on it (14.03.2026 is not 14.03). */
 export function amountsOf(line: string): number[] {
   const undated = line.replace(new RegExp(DATE_TOKEN.source, "gi"), " ");
-  const amounts = [...undated.matchAll(AMOUNT)].map(
+  return [...undated.matchAll(AMOUNT)].map(
     (m) => Number(m[1]!.replace(/[.,]/g, "")) * 100 + Number(m[2]),
   );
-  const pointless = amounts.length === 0 ? CURRENCY_POINTLESS.exec(undated) : null;
-  if (pointless)
-    amounts.push(Number(pointless[1]!.replace(/[OQ]/gi, "0")) * 100 + Number(pointless[2]));
-  return amounts;
+}
+
+/** The amount after a currency that a line without any other ends in, its point read as a space. */
+export function repairedAmountOf(line: string): number | undefined {
+  if (amountsOf(line).length > 0) return undefined;
+  const m = CURRENCY_POINTLESS.exec(line.replace(new RegExp(DATE_TOKEN.source, "gi"), " "));
+  return m ? Number(m[1]!.replace(/[OQ]/gi, "0")) * 100 + Number(m[2]) : undefined;
 }
 
 /** The one amount a line or the line below it (when it holds nothing else) carries. */
@@ -52,7 +56,8 @@ const MIN_REPAIRED = 1000;
 
 /**
  * Whether `line` prints `minor` as an amount, not inside a longer number; with `misreadAs`, one of
- * its digits may have been read as a character that matches it ("343.9%" for 343.95).
+ * its digits may have been read as a character that matches it ("343.9%" for 343.95). A digit
+ * read as another digit is never matched: that is a different amount as often as a misread one.
  */
 export function printsAmount(line: string, minor: number, misreadAs?: RegExp): boolean {
   if (amountsOf(line).includes(minor)) return true;
@@ -60,11 +65,11 @@ export function printsAmount(line: string, minor: number, misreadAs?: RegExp): b
   const printed = (minor / 100).toFixed(2);
   const point = printed.length - 3;
   for (let p = 0; p + printed.length <= line.length; p++) {
-    if (/\d/.test(line[p - 1] ?? "") || /\d/.test(line[p + printed.length] ?? "")) continue;
+    if (/[\d.,]/.test(line[p - 1] ?? "") || /\d/.test(line[p + printed.length] ?? "")) continue;
     const window = line.slice(p, p + printed.length);
     if (!/[.,]/.test(window[point]!)) continue;
     const wrong = [...window].filter((c, k) => k !== point && c !== printed[k]);
-    if (wrong.length === 1 && misreadAs.test(wrong[0]!)) return true;
+    if (wrong.length === 1 && !/[\d\s]/.test(wrong[0]!) && misreadAs.test(wrong[0]!)) return true;
   }
   return false;
 }

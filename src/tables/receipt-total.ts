@@ -1,6 +1,12 @@
 // A receipt's total from every reading of it a slip offers: its labelled totals, a total rounded by
 // its rounding line, cash less change and the subtotal plus its charges, in every OCR pass.
-import { DATE_TOKEN, amountAt, amountsOf, printsAmount } from "./receipt-amounts.js";
+import {
+  DATE_TOKEN,
+  amountAt,
+  amountsOf,
+  printsAmount,
+  repairedAmountOf,
+} from "./receipt-amounts.js";
 
 /**
  * The total's label, in the languages OCR reads most: English, German, Dutch, Italian, Spanish.
@@ -56,7 +62,7 @@ function labelledTotals(lines: readonly string[]): TotalReading[] {
     const printed = amountAt(lines, i);
     if (printed !== undefined) return printed === 0 ? [] : [{ minor: printed, line: i + 1, rank }];
     // A reading repaired from OCR's damage is less sure than any printed total.
-    const repaired = pointlessAmount(lines, line);
+    const repaired = pointlessAmount(lines, line) ?? repairedAmountOf(line);
     return repaired ? [{ minor: repaired, line: i + 1, rank: 0 }] : [];
   });
 }
@@ -66,7 +72,7 @@ function roundedByAdjustment(lines: readonly string[], total: TotalReading): Tot
   if (total.minor % CASH_ROUNDING === 0) return null;
   for (const line of lines) {
     if (!ROUNDING.test(line)) continue;
-    const adjustment = amountsOf(line).at(-1);
+    const adjustment = amountsOf(line).at(-1) ?? repairedAmountOf(line);
     if (!adjustment || adjustment >= CASH_ROUNDING) continue;
     // "-0.01" or "- 0.01", but not the end of a dotted or dashed leader ("ROUNDING ----- 0.02").
     const negative = /(?<![-.])-\s?\d+[.,]\d{2}\s*$/.test(line.trim());
@@ -100,57 +106,110 @@ const BEFORE_CHARGES = /SUB\s*-?\s*TOTAL|TOTAL\s*(SALES?\s*)?\(?\s*EXCL/i;
 /** What a slip adds to its subtotal or takes off it before the total. */
 const CHARGE = /\b(GST|SST|VAT|TAX|SERVICE|SVC|CHARGE|DISC(OUNT)?|ROUND(ING)?)\b/i;
 const DISCOUNT = /\bDISC(OUNT)?\b/i;
+/** A tax the subtotal already holds ("GST INCLUDED", "TOTAL INCLUDES GST"): nothing to add. */
+const INCLUDED = /\bINCL/i;
 /** An amount printed with a minus: "-0.01", "- 0.01", not a dashed leader's last dash. */
 const NEGATIVE = /(?<![-.])-\s?\d+[.,]\d{2}\s*$/;
+/** A slip prints a few charges under its subtotal; a longer run is something else. */
+const MAX_CHARGES = 6;
+/** The sum is looked for in this many lines under the charges, where the total stands. */
+const SUM_PRINTED_WITHIN = 3;
 
-/** How a charge's line counts: a discount or a minus takes off; an unsigned rounding may do either. */
-function signsOf(line: string): number[] {
-  if (NEGATIVE.test(line.trim()) || DISCOUNT.test(line)) return [-1];
-  return ROUNDING.test(line) ? [-1, 1] : [1];
+const isCharge = (line: string) => CHARGE.test(line) && totalRank(line) === 0;
+
+/**
+ * The subtotal at `start` plus the charges printed under it, each an amount of its own line —
+ * several sums where an unsigned rounding may go either way (those a slip that rounds can pay
+ * first) — and the line after them; null when a charge is unread or already in the subtotal.
+ */
+function sumsFrom(
+  lines: readonly string[],
+  start: number,
+): { subtotal: number; sums: number[]; end: number } | null {
+  const subtotal = amountAt(lines, start);
+  if (subtotal === undefined) return null;
+  let sums = [subtotal];
+  let end = start + 1;
+  for (; end < lines.length && isCharge(lines[end]!); end++) {
+    const line = lines[end]!;
+    const own = new Set(amountsOf(line));
+    if (end > start + MAX_CHARGES || INCLUDED.test(line) || own.size !== 1) return null;
+    const amount = [...own][0]!;
+    if (NEGATIVE.test(line.trim()) || DISCOUNT.test(line)) sums = sums.map((s) => s - amount);
+    else if (!ROUNDING.test(line)) sums = sums.map((s) => s + amount);
+    else {
+      const either = sums.flatMap((s) => [s - amount, s + amount]);
+      const paid = either.filter((s) => s % CASH_ROUNDING === 0);
+      sums = [...new Set(paid.length > 0 ? paid : either)];
+    }
+  }
+  return end === start + 1 ? null : { subtotal, sums: sums.filter((s) => s > 0), end };
 }
 
 /**
  * The total as the slip's own sum: its subtotal plus the charges printed under it (tax, service,
- * less discounts, with its rounding), where the slip prints that sum below them — exactly, or with
- * one digit OCR misread (the total's large print is often what OCR reads worst). A sum no printed
- * amount confirms is no reading: a subtotal may already include the tax printed under it.
+ * less discounts, with its rounding), where one of the few lines below them prints that sum —
+ * exactly, or with one digit OCR read as a mark or a letter (the total's large print is often what
+ * OCR reads worst: "(UTAL 343.9%"). A sum no printed amount confirms is no reading: a subtotal may
+ * already hold the tax printed under it, and a total printed under the charges that reads another
+ * amount, not below the subtotal, stands. Nor is a total line that already reads as the sum given
+ * a second vote by it: a tip or a coupon after that total must still be able to follow.
  */
-function confirmedSum(lines: readonly string[]): TotalReading | null {
-  const start = lines.findIndex((l) => BEFORE_CHARGES.test(l));
-  const subtotal = start >= 0 ? amountAt(lines, start) : undefined;
-  if (subtotal === undefined) return null;
-  let sums = [subtotal];
-  let end = start + 1;
-  for (; end < lines.length && CHARGE.test(lines[end]!) && totalRank(lines[end]!) === 0; end++) {
-    const amount = amountAt(lines, end);
-    if (amount === undefined) return null; // a charge unread: the sum cannot be made
-    const signs = signsOf(lines[end]!);
-    sums = sums.flatMap((sum) => signs.map((sign) => sum + sign * amount));
-  }
-  if (end === start + 1) return null; // no charges: nothing to confirm the subtotal by
-  for (const sum of sums.filter((m) => m > 0)) {
-    for (let i = end; i < lines.length; i++) {
-      if (printsAmount(lines[i]!, sum)) return { minor: sum, line: i + 1, rank: 2 };
-      if (i < end + 3 && printsAmount(lines[i]!, sum, /./))
-        return { minor: sum, line: i + 1, rank: 1 };
+function confirmedSum(
+  lines: readonly string[],
+  labelled: readonly TotalReading[],
+): TotalReading | null {
+  for (let start = 0; start < lines.length; start++) {
+    const made = BEFORE_CHARGES.test(lines[start]!) ? sumsFrom(lines, start) : null;
+    if (!made) continue;
+    const last = Math.min(lines.length, made.end + SUM_PRINTED_WITHIN);
+    for (let i = made.end; i < last; i++) {
+      const line = lines[i]!;
+      if (BEFORE_CHARGES.test(line)) break;
+      const exact = made.sums.find((sum) => printsAmount(line, sum));
+      const printed = labelled.filter((r) => r.line === i + 1);
+      // A total line that reads as the sum needs no second vote; one that reads another amount,
+      // not below the subtotal, is the slip's own word (its tax was in the subtotal).
+      if (printed.some((r) => r.minor === exact || r.minor >= made.subtotal)) return null;
+      if (exact !== undefined) return { minor: exact, line: i + 1, rank: 1 };
+      const repaired = made.sums.find((sum) => printsAmount(line, sum, /./));
+      if (repaired !== undefined) return { minor: repaired, line: i + 1, rank: 0 };
     }
   }
   return null;
 }
 
 /**
+ * What was handed over, where the items add up to it: a payment line's amount that the item lines
+ * above it sum to exactly (the last amount of each) — what a slip whose total line OCR lost, and
+ * that prints no subtotal, still tells.
+ */
+function paidForItems(lines: readonly string[]): TotalReading | null {
+  let items = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (TENDERED.test(line) && !HEADER.test(line)) {
+      const paid = amountAt(lines, i);
+      if (paid && paid === items) return { minor: paid, line: i + 1, rank: 0 };
+    }
+    if (!TOTAL_WORDS.test(line) && !BEFORE_CHARGES.test(line) && !CHARGE.test(line))
+      items += amountsOf(line).at(-1) ?? 0;
+  }
+  return null;
+}
+
+/**
  * A total worked out (cash less change) that a total's line prints with one digit read as a
- * letter or another digit ("RM E7.10" for 37.10) is that total, read right: it stands as sure as
- * the label. Not so a mark before the amount ("TOTAL /18.00" is no 718.00).
+ * letter ("RM E7.10" for 37.10) is that total, read right: it stands as sure as the label. Not so a
+ * mark before the amount ("TOTAL /18.00" is no 718.00), nor another digit (47.10 paid partly by a
+ * voucher is no 37.10).
  */
 function printedAsTotal(lines: readonly string[], reading: TotalReading): TotalReading {
-  const i = lines.findIndex(
-    (l) => totalRank(l) > 0 && printsAmount(l, reading.minor, /[A-Za-z\d]/),
-  );
+  const i = lines.findIndex((l) => totalRank(l) > 0 && printsAmount(l, reading.minor, /[A-Za-z]/));
   return i < 0 ? reading : { ...reading, line: i + 1, rank: totalRank(lines[i]!) };
 }
 
-/** Every reading of the total in one OCR pass: labelled (rounded where the slip rounds), cash less change, the sum. */
+/** Every reading of the total in one pass: labelled (rounded where it rounds), cash less change, sums. */
 function totalReadings(lines: readonly string[]): {
   labelled: TotalReading[];
   all: TotalReading[];
@@ -160,7 +219,7 @@ function totalReadings(lines: readonly string[]): {
   const all = labelled.map((total) => roundedByAdjustment(lines, total) ?? total);
   const cash = paidLessChange(lines);
   if (cash) all.push(printedAsTotal(lines, cash));
-  const sum = confirmedSum(lines);
+  const sum = confirmedSum(lines, labelled) ?? paidForItems(lines);
   if (sum) all.push(sum);
   return { labelled, all };
 }
@@ -181,8 +240,14 @@ export function findTotal(passes: readonly (readonly string[])[]): TotalReading 
   const belowSubtotal = (minor: number) =>
     subtotals.length > 0 && subtotals.every((s) => minor < s);
   const votes = (minor: number) => readings.filter((r) => r.minor === minor).length;
-  // Most votes, then the surer label, then not below the subtotal; past that, the later reading.
-  const standing = (r: TotalReading) => [votes(r.minor), r.rank, belowSubtotal(r.minor) ? 0 : 1];
+  // Most votes, then the surer label, then not below the subtotal, then the later line (a total
+  // after a tip or a coupon); past that, the later pass.
+  const standing = (r: TotalReading) => [
+    votes(r.minor),
+    r.rank,
+    belowSubtotal(r.minor) ? 0 : 1,
+    r.line,
+  ];
   let best: TotalReading | null = null;
   for (const reading of readings) {
     if (!best || !outranks(standing(best), standing(reading))) best = reading;

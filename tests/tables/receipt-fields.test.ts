@@ -211,6 +211,51 @@ describe("receipt fields", () => {
     expect(fields("SUBTOTAL 7.00", "TAX 0.55", "T0TA1 7.5%").totalMinor).toBeNull();
   });
 
+  it("keeps the printed totals of ordinary slips that a sum or a repair could misread", () => {
+    const cases: [string[], number][] = [
+      // A tip, a coupon or a deposit after a total that the sum confirms: the last total stands.
+      [["SUBTOTAL 40.00", "TAX 3.20", "TOTAL 43.20", "TIP 8.00", "TOTAL 51.20"], 5120],
+      [["SUBTOTAL 40.00", "TAX 3.20", "AMOUNT 43.20", "TIP 8.00", "TOTAL 51.20"], 5120],
+      [["SUBTOTAL 30.00", "TAX 2.40", "TOTAL 32.40", "COUPON -5.00", "AMOUNT DUE 27.40"], 2740],
+      // An unsigned rounding that rounds up.
+      [["SUB TOTAL 20.00", "GST 6% 1.23", "ROUNDING 0.02", "TOTAL 21.25"], 2125],
+      // Tax the subtotal already holds, one digit from the sum or exactly the cash handed over.
+      [["SUBTOTAL £12.00", "VAT 20% £2.00", "TOTAL £12.00"], 1200],
+      [["SUBTOTAL 22.00", "TOTAL INCLUDES GST 2.00", "TOTAL 22.00", "EFTPOS 22.00"], 2200],
+      [["SUBTOTAL 50.00", "VAT 20% 8.33", "TOTAL 50.00", "CASH 58.33"], 5000],
+      // A second subtotal is no total; a label above its amount is no charge of that amount.
+      [["SUBTOTAL 20.00", "DISCOUNT -2.00", "SUBTOTAL 18.00", "TAX 1.44", "TOTAL 19.44"], 1944],
+      [["SUBTOTAL 10.00", "TAX", "TOTAL", "10.80"], 1080],
+      // Paid partly by a voucher: cash less change is one digit from the total, and not it.
+      [["TOTAL 47.10", "VOUCHER 10.00", "CASH 50.00", "CHANGE 12.90"], 4710],
+    ];
+    for (const [lines, total] of cases) {
+      expect(
+        receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy").totalMinor,
+        lines.join(" / "),
+      ).toBe(total);
+    }
+    // "EURO 50" is no amount of 50 cents, and a long run of rounding lines is no sum to grow.
+    expect(
+      receiptFields(["BAR ROMA", "23/03/2018", "CONTANTI EURO 50"], "dmy").totalMinor,
+    ).toBeNull();
+    const rounds = Array.from({ length: 40 }, (_, i) => `ROUND ${i} ${i + 1}.00`);
+    expect(receiptFields(["SUB TOTAL 50.00", ...rounds, "TOTAL 50.00"], "dmy").totalMinor).toBe(
+      5000,
+    );
+  });
+
+  it("takes what was paid for a total label OCR lost only where the items add up to it", () => {
+    const fields = (...lines: string[]) =>
+      receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy");
+    expect(fields("LOS RI 149.00", "PILO4 21.00", "Cash .", "RM 170. 00")).toMatchObject({
+      totalMinor: 17000,
+      totalLine: 5,
+    });
+    // Cash handed over is no total when the change line is lost and the items cost less.
+    expect(fields("COFFEE 3.50", "CAKE 2.00", "CASH 10.00").totalMinor).toBeNull();
+  });
+
   it("reads an amount whose point OCR took for a space after a currency, and the rounded total", () => {
     const fields = (lines: string[], ...others: string[][]) =>
       receiptFields(["CORNER CAFE", "23/03/2018", ...lines], "dmy", others);
