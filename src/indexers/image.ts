@@ -5,7 +5,7 @@ import { imageSize } from "image-size";
 import { HearthError, errorMessage } from "../errors.js";
 import type { Pixels } from "../ocr/pixels.js";
 import type { Recognised } from "../ocr/recognize.js";
-import { receiptOfScan } from "./scan-receipt.js";
+import { readScan } from "./scan-receipt.js";
 import { ExtractError, OCR_OFF, type Indexer } from "./indexer.js";
 
 /** Above this many pixels an image is refused unread (a 48-megapixel photo passes). */
@@ -34,7 +34,7 @@ export const imageIndexer: Indexer = {
         `the image is ${width} × ${height} pixels, over the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit: refused before decoding`,
       );
     }
-    let text: Recognised;
+    let first: Recognised;
     let image: Uint8Array | Pixels = input.bytes;
     try {
       // Loaded in the worker that reads an image, never in a process that only asks the daemon.
@@ -43,16 +43,16 @@ export const imageIndexer: Indexer = {
         // Tesseract reads no HEIC (phones' photos): decoded first, and read as grey pixels.
         const { decodeHeic, greyPgm } = await import("../ocr/pixels.js");
         image = await decodeHeic(input.bytes);
-        text = await recognise(greyPgm(image), ocr.languages);
-      } else text = await recognise(input.bytes, ocr.languages);
+        first = await recognise(greyPgm(image), ocr.languages);
+      } else first = await recognise(input.bytes, ocr.languages);
     } catch (err) {
       if (err instanceof HearthError) throw new ExtractError(err.message);
       throw new ExtractError(`the image could not be decoded: ${errorMessage(err)}`);
     }
-    if (text.lines.length === 0) throw new ExtractError("no text recognised in the image (OCR)");
+    if (first.lines.length === 0) throw new ExtractError("no text recognised in the image (OCR)");
     // A receipt (a date and a total) also becomes a transaction; numeric dates the receipt leaves
     // ambiguous are read in the order of the machine's locale.
-    const receipt = await receiptOfScan(image, text, ocr.languages);
+    const { text, receipt } = await readScan(image, first, ocr.languages);
     return {
       kind: "image",
       title: "",

@@ -13,7 +13,7 @@ import {
   type OcrSettings,
   type TextSegment,
 } from "./indexer.js";
-import { receiptOfScan } from "./scan-receipt.js";
+import { readScan } from "./scan-receipt.js";
 import { sniffType } from "./sniff.js";
 import type { ExtractedTable } from "../tables/types.js";
 
@@ -62,10 +62,10 @@ async function ocrPages(
     });
     const image = shot.pages[0];
     if (!image) continue;
-    const text: Recognised = await recognise(image.data, ocr.languages);
+    let text: Recognised = await recognise(image.data, ocr.languages);
     if (text.lines.length === 0) continue;
     // A one-page scan that reads as a receipt is one, as a photo of it would be.
-    if (sizes.length === 1) receipt = await receiptOfScan(image.data, text, ocr.languages);
+    if (sizes.length === 1) ({ text, receipt } = await readScan(image.data, text, ocr.languages));
     segments.push({ text: text.lines.join("\n"), page, lineConfidences: text.lineConfidences });
     confidenceSum += text.lineConfidences.reduce((a, c) => a + c, 0);
     lines += text.lines.length;

@@ -1,7 +1,7 @@
 // A scan or photo that may be a till slip is read a second time at twice the size: small print's
 // digits are read better there, and the passes' totals and dates vote (receiptFields). When the
-// two leave the date or the total in doubt, a third pass at 1.5× breaks the tie. The first pass
-// stays the text indexed and cited; the others only decide the receipt's fields.
+// two leave the date or the total in doubt, a third pass at 1.5× breaks the tie. The text indexed
+// and cited keeps the first pass's lines, each in the more confident of the first two readings.
 import { imageSize } from "image-size";
 import type { Pixels } from "../ocr/pixels.js";
 import type { Recognised } from "../ocr/recognize.js";
@@ -52,34 +52,46 @@ function enlargeable(image: Uint8Array | Pixels): boolean {
   }
 }
 
-export async function receiptOfScan(
+/** What a scan reads as: its text, and the receipt it is, if it is one. */
+export interface ScanReading {
+  text: Recognised;
+  receipt: ExtractedTable | null;
+}
+
+/** The text and receipt of a scan whose first OCR pass read `first`. */
+export async function readScan(
   image: Uint8Array | Pixels,
   first: Recognised,
   languages: readonly string[],
-): Promise<ExtractedTable | null> {
-  if (!mayBeReceipt(first.lines)) return null;
+): Promise<ScanReading> {
+  if (!mayBeReceipt(first.lines)) return { text: first, receipt: null };
   const order = machineDateOrder();
   if (first.confidence >= SURE_ENOUGH || !enlargeable(image))
-    return receiptTable(first.lines, order);
-  const [{ enlargedGrey }, { recognise }] = await Promise.all([
+    return { text: first, receipt: receiptTable(first.lines, order) };
+  const [{ enlargedGrey }, { recognise }, { moreConfidentLines }] = await Promise.all([
     import("../ocr/enlarge.js"),
     import("../ocr/recognize.js"),
+    import("../ocr/merge-passes.js"),
   ]);
-  /** The slip's lines read `factor` times larger; null when that is no larger than the first. */
+  /** The slip read `factor` times larger; null when that is no larger than the first. */
   const readAt = async (factor: number) => {
     const enlarged = await enlargedGrey(image, factor);
-    return enlarged ? (await recognise(enlarged, languages)).lines : null;
+    return enlarged && { read: await recognise(enlarged.pgm, languages), scale: enlarged.scale };
   };
+  let text = first;
   const others: string[][] = [];
   try {
     const second = await readAt(SECOND_PASS);
     if (second) {
-      others.push(second);
-      const third = passesAgree(first.lines, second, order) ? null : await readAt(THIRD_PASS);
-      if (third) others.push(third);
+      text = moreConfidentLines(first, second.read, second.scale);
+      others.push(second.read.lines);
+      const agree = passesAgree(first.lines, second.read.lines, order);
+      const third = agree ? null : await readAt(THIRD_PASS);
+      if (third) others.push(third.read.lines);
     }
   } catch {
     // The first pass was read: a pass that fails only costs its votes.
   }
-  return receiptTable(first.lines, order, others);
+  // The first pass votes as itself; the text's line numbers are its lines'.
+  return { text, receipt: receiptTable(first.lines, order, others) };
 }

@@ -18,12 +18,13 @@ function canvasOf({ width, height, rgba }: Pixels): Canvas {
 
 /**
  * `image` (PNG, JPEG, WebP, or decoded pixels) `factor` times larger, or less to stay under
- * the cap, as a grey PGM; null when that is no larger than the image itself.
+ * the cap, as a grey PGM with the scale it was drawn at; null when that is no larger than the
+ * image itself.
  */
 export async function enlargedGrey(
   image: Uint8Array | Pixels,
   factor = 2,
-): Promise<Uint8Array | null> {
+): Promise<{ pgm: Uint8Array; scale: number } | null> {
   const source: Image | Pixels =
     image instanceof Uint8Array ? await loadImage(Buffer.from(image)) : image;
   const scale = Math.min(factor, Math.sqrt(MAX_ENLARGED_PIXELS / (source.width * source.height)));
@@ -35,5 +36,6 @@ export async function enlargedGrey(
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = "high";
   ctx.drawImage("rgba" in source ? canvasOf(source) : source, 0, 0, width, height);
-  return greyPgm({ width, height, rgba: ctx.getImageData(0, 0, width, height).data });
+  const pgm = greyPgm({ width, height, rgba: ctx.getImageData(0, 0, width, height).data });
+  return { pgm, scale: width / source.width };
 }

