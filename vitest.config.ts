@@ -9,6 +9,9 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A poll waits for a state the code reaches eventually; vitest's 1 s default is a timing
+    // margin that a loaded 2-core machine misses (the page's model list after a download did).
+    expect: { poll: { timeout: 15_000 } },
     maxWorkers: Math.max(2, availableParallelism()),
     globalSetup: ["tests/global-setup.ts"],
   },

@@ -1,7 +1,7 @@
 // A scan or photo that may be a till slip is read a second time at twice the size: small print's
 // digits are read better there, and the passes' totals and dates vote (receiptFields). When the
 // two leave the date or the total in doubt, a third pass at 1.5× breaks the tie. The text indexed
-// and cited keeps the first pass's lines, each in the more confident of the first two readings.
+// and cited keeps the first pass's lines, each in the most confident of the passes' readings.
 import { imageSize } from "image-size";
 import type { Pixels } from "../ocr/pixels.js";
 import type { Recognised } from "../ocr/recognize.js";
@@ -87,7 +87,10 @@ export async function readScan(
       others.push(second.read.lines);
       const agree = passesAgree(first.lines, second.read.lines, order);
       const third = agree ? null : await readAt(THIRD_PASS);
-      if (third) others.push(third.read.lines);
+      if (third) {
+        text = moreConfidentLines(text, third.read, third.scale);
+        others.push(third.read.lines);
+      }
     }
   } catch {
     // The first pass was read: a pass that fails only costs its votes.

@@ -83,20 +83,29 @@ function recogniser(languages: readonly string[]): Promise<Worker> {
 const SPECK_CONFIDENCE = 40;
 const SPECK_CHARACTERS = 3;
 
+interface Word {
+  text: string;
+  confidence: number;
+}
+
+/** A line's words that are print, not specks. */
+function printed(words: readonly Word[]): Word[] {
+  return words.filter(
+    ({ text, confidence }) =>
+      text.trim() !== "" &&
+      (confidence >= SPECK_CONFIDENCE ||
+        (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= SPECK_CHARACTERS),
+  );
+}
+
 /** A line's words, specks left out, joined by single spaces. */
-export function withoutSpecks(words: readonly { text: string; confidence: number }[]): string {
-  return words
-    .filter(
-      ({ text, confidence }) =>
-        confidence >= SPECK_CONFIDENCE ||
-        (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= SPECK_CHARACTERS,
-    )
+export function withoutSpecks(words: readonly Word[]): string {
+  return printed(words)
     .map(({ text }) => text.trim())
-    .filter((text) => text !== "")
     .join(" ");
 }
 
-/** The mean of lines' confidences (0 for none). */
+/** The mean of confidences (0 for none). */
 export function meanOf(confidences: readonly number[]): number {
   return confidences.reduce((a, c) => a + c, 0) / Math.max(1, confidences.length);
 }
@@ -109,11 +118,15 @@ export async function recognise(
   const { data } = await worker.recognize(Buffer.from(image), {}, { blocks: true });
   const lines = (data.blocks ?? [])
     .flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines))
-    .map((line) => ({
-      text: withoutSpecks(line.words),
-      confidence: line.confidence,
-      box: line.bbox,
-    }))
+    .map((line) => {
+      const words = printed(line.words);
+      return {
+        text: words.map(({ text }) => text.trim()).join(" "),
+        // How sure the text kept is: tesseract's own line confidence counts the specks left out.
+        confidence: meanOf(words.map((w) => w.confidence)),
+        box: line.bbox,
+      };
+    })
     .filter((line) => line.text !== "");
   const lineConfidences = lines.map((l) => Math.round(l.confidence));
   return {
