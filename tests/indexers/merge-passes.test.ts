@@ -62,5 +62,15 @@ describe("two passes' lines", () => {
       ],
     };
     expect(moreConfidentLines(first, halves, 2).lines).toEqual(["TOTAL 12.5O"]);
+    // Joined: two lines of the first pass that one enlarged line spans keep their own readings.
+    const split: Recognised = { ...halves, lines: ["T0TAL", "12.5O"], lineConfidences: [40, 40] };
+    split.boxes = halves.boxes.map((b) => ({
+      x0: b.x0 / 2,
+      y0: b.y0 / 2,
+      x1: b.x1 / 2,
+      y1: b.y1 / 2,
+    }));
+    const whole = read([["TOTAL 12.50", 95]], 2, 310);
+    expect(moreConfidentLines(split, whole, 2).lines).toEqual(["T0TAL", "12.5O"]);
   });
 });
