@@ -83,17 +83,17 @@ export async function readScan(
   try {
     const second = await readAt(SECOND_PASS);
     if (second) {
-      text = moreConfidentLines(first, second.read, second.scale);
       others.push(second.read.lines);
+      text = moreConfidentLines(first, second.read, second.scale);
       const agree = passesAgree(first.lines, second.read.lines, order);
       const third = agree ? null : await readAt(THIRD_PASS);
       if (third) {
-        text = moreConfidentLines(text, third.read, third.scale);
         others.push(third.read.lines);
+        text = moreConfidentLines(text, third.read, third.scale);
       }
     }
   } catch {
-    // The first pass was read: a pass that fails only costs its votes.
+    // The first pass was read: a pass that fails costs only its votes and its lines.
   }
   // The first pass votes as itself; the text's line numbers are its lines'.
   return { text, receipt: receiptTable(first.lines, order, others) };

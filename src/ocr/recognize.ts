@@ -17,7 +17,7 @@ export interface LineBox {
 export interface Recognised {
   /** The recognised lines, top to bottom. */
   lines: string[];
-  /** Tesseract's confidence in each line, 0–100. */
+  /** How sure each line is, 0–100: the mean of tesseract's confidences in the words kept. */
   lineConfidences: number[];
   /** The mean of the lines' confidences, 0–100 (as each chunk's is: see chunker.ts). */
   confidence: number;

@@ -125,7 +125,7 @@ export function looksLikeReceipt(lines: readonly string[], fields: ReceiptFields
 }
 
 /**
- * The fields of a receipt from its recognised `lines` (the text indexed, whose lines are cited)
+ * The fields of a receipt from its recognised `lines` (the pass whose line numbers are cited)
  * and any `otherPasses`: the same slip recognised again (enlarged, say), whose readings vote.
  */
 export function receiptFields(

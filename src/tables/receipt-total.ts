@@ -228,8 +228,8 @@ function totalReadings(lines: readonly string[]): {
  * The total: the amount the most of the slip's readings agree on — its labelled totals, a total
  * rounded by its rounding line, cash less change and the slip's own sum, in every OCR pass — each an independent
  * reading, so one digit misread by OCR is outvoted. Ties go to the surer label, then to a reading
- * not below the subtotal, then to the later line. The line cited is the first pass's (the text
- * indexed): where it reads that amount as a total, else its surest total label.
+ * not below the subtotal, then to the later line. The line cited is the first pass's (whose
+ * numbering the text indexed keeps): where it reads that amount as a total, else its surest label.
  */
 export function findTotal(passes: readonly (readonly string[])[]): TotalReading | null {
   const perPass = passes.map(totalReadings);

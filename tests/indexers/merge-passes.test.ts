@@ -62,6 +62,14 @@ describe("two passes' lines", () => {
       ],
     };
     expect(moreConfidentLines(first, halves, 2).lines).toEqual(["TOTAL 12.5O"]);
+    // A reading of only part of the line ("12.50" of "TOTAL 12.5O") does not replace it.
+    const part: Recognised = {
+      lines: ["12.50"],
+      lineConfidences: [95],
+      confidence: 95,
+      boxes: [{ x0: 440, y0: 20, x1: 620, y1: 80 }],
+    };
+    expect(moreConfidentLines(first, part, 2).lines).toEqual(["TOTAL 12.5O"]);
     // Joined: two lines of the first pass that one enlarged line spans keep their own readings.
     const split: Recognised = { ...halves, lines: ["T0TAL", "12.5O"], lineConfidences: [40, 40] };
     split.boxes = halves.boxes.map((b) => ({
