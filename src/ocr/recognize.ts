@@ -98,11 +98,14 @@ function printed(words: readonly Word[]): Word[] {
   );
 }
 
+/** Words joined by single spaces. */
+function joined(words: readonly Word[]): string {
+  return words.map(({ text }) => text.trim()).join(" ");
+}
+
 /** A line's words, specks left out, joined by single spaces. */
 export function withoutSpecks(words: readonly Word[]): string {
-  return printed(words)
-    .map(({ text }) => text.trim())
-    .join(" ");
+  return joined(printed(words));
 }
 
 /** The mean of confidences (0 for none). */
@@ -121,7 +124,7 @@ export async function recognise(
     .map((line) => {
       const words = printed(line.words);
       return {
-        text: words.map(({ text }) => text.trim()).join(" "),
+        text: joined(words),
         // How sure the text kept is: tesseract's own line confidence counts the specks left out.
         confidence: meanOf(words.map((w) => w.confidence)),
         box: line.bbox,

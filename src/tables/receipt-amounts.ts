@@ -21,10 +21,16 @@ export const DATE_TOKEN = new RegExp(
 const CURRENCY_POINTLESS =
   /(?:\b(?:RM|EUR|GBP|USD|SGD|CHF)\b|[€£$])\s?(\d{1,5}|[OQ]{1,2}) (\d{2})\s*$/i;
 
-/** Money amounts on a line, outside any date on it (14.03.2026 is not 14.03). */
+const DATES = new RegExp(DATE_TOKEN.source, "gi");
+
+/** A line with its dates blanked out: 14.03.2026 holds no amount of 14.03. */
+export function withoutDates(line: string): string {
+  return line.replace(DATES, " ");
+}
+
+/** Money amounts on a line, outside any date on it. */
 export function amountsOf(line: string): number[] {
-  const undated = line.replace(new RegExp(DATE_TOKEN.source, "gi"), " ");
-  return [...undated.matchAll(AMOUNT)].map(
+  return [...withoutDates(line).matchAll(AMOUNT)].map(
     (m) => Number(m[1]!.replace(/[.,]/g, "")) * 100 + Number(m[2]),
   );
 }
@@ -32,7 +38,7 @@ export function amountsOf(line: string): number[] {
 /** The amount after a currency that a line without any other ends in, its point read as a space. */
 export function repairedAmountOf(line: string): number | undefined {
   if (amountsOf(line).length > 0) return undefined;
-  const m = CURRENCY_POINTLESS.exec(line.replace(new RegExp(DATE_TOKEN.source, "gi"), " "));
+  const m = CURRENCY_POINTLESS.exec(withoutDates(line));
   return m ? Number(m[1]!.replace(/[OQ]/gi, "0")) * 100 + Number(m[2]) : undefined;
 }
 

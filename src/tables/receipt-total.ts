@@ -1,11 +1,11 @@
 // A receipt's total from every reading of it a slip offers: its labelled totals, a total rounded by
 // its rounding line, cash less change and the subtotal plus its charges, in every OCR pass.
 import {
-  DATE_TOKEN,
   amountAt,
   amountsOf,
   printsAmount,
   repairedAmountOf,
+  withoutDates,
 } from "./receipt-amounts.js";
 
 /**
@@ -31,6 +31,8 @@ const TENDERED =
 const CHANGE = /\b(CHANGE(\s+DUE)?|R[UÜ]CKGELD|WISSELGELD)\b/i;
 export const HEADER =
   /^(TAX\s+INVOICE|INVOICE|RECEIPT|OFFICIAL\s+RECEIPT|CASH\s+(SALE|BILL)|WELCOME|SIMPLIFIED)/i;
+/** An amount printed with a minus: "-0.01", "- 0.01", not a dashed leader's last dash. */
+const NEGATIVE = /(?<![-.])-\s?\d+[.,]\d{2}\s*$/;
 /** Cash totals are rounded to this many minor units where the smallest coin is 5 cents. */
 const CASH_ROUNDING = 5;
 
@@ -50,7 +52,7 @@ export interface TotalReading {
 }
 
 function pointlessAmount(lines: readonly string[], line: string): number | undefined {
-  const m = POINTLESS_AMOUNT.exec(line.replace(new RegExp(DATE_TOKEN.source, "gi"), " "));
+  const m = POINTLESS_AMOUNT.exec(withoutDates(line));
   if (!m || !lines.some((l) => amountsOf(l).length > 0)) return undefined;
   return Number(m[1]) * 100 + Number(m[2]);
 }
@@ -74,9 +76,7 @@ function roundedByAdjustment(lines: readonly string[], total: TotalReading): Tot
     if (!ROUNDING.test(line)) continue;
     const adjustment = amountsOf(line).at(-1) ?? repairedAmountOf(line);
     if (!adjustment || adjustment >= CASH_ROUNDING) continue;
-    // "-0.01" or "- 0.01", but not the end of a dotted or dashed leader ("ROUNDING ----- 0.02").
-    const negative = /(?<![-.])-\s?\d+[.,]\d{2}\s*$/.test(line.trim());
-    const options = negative ? [-adjustment] : [-adjustment, adjustment];
+    const options = NEGATIVE.test(line.trim()) ? [-adjustment] : [-adjustment, adjustment];
     const rounded = options
       .map((a) => total.minor + a)
       .find((m) => m % CASH_ROUNDING === 0 && m > 0);
@@ -108,8 +108,6 @@ const CHARGE = /\b(GST|SST|VAT|TAX|SERVICE|SVC|CHARGE|DISC(OUNT)?|ROUND(ING)?)\b
 const DISCOUNT = /\bDISC(OUNT)?\b/i;
 /** A tax the subtotal already holds ("GST INCLUDED", "TOTAL INCLUDES GST"): nothing to add. */
 const INCLUDED = /\bINCL/i;
-/** An amount printed with a minus: "-0.01", "- 0.01", not a dashed leader's last dash. */
-const NEGATIVE = /(?<![-.])-\s?\d+[.,]\d{2}\s*$/;
 /** A slip prints a few charges under its subtotal; a longer run is something else. */
 const MAX_CHARGES = 6;
 /** The sum is looked for in this many lines under the charges, where the total stands. */
